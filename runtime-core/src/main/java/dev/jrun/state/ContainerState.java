@@ -1,0 +1,34 @@
+package dev.jrun.state;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What jrun persists about one container in {@code state.json}. The status is not stored: it is
+ * derived from {@code initPid} and {@code initStartTime} (the start time in clock ticks from
+ * /proc/PID/stat, so that a reused pid is never mistaken for the container) and from whether
+ * exec.fifo still exists.
+ *
+ * @param cgroupPaths the cgroup directories the container joined, by hierarchy (v1 subsystem
+ *                    name, or "" for the unified v2 hierarchy), so that delete can remove them
+ * @param poststopHooks JSON of the config's poststop hooks, run by delete; empty when none
+ */
+public record ContainerState(
+        String ociVersion,
+        String id,
+        int initPid,
+        long initStartTime,
+        Path bundle,
+        Path rootfs,
+        Instant created,
+        String owner,
+        Map<String, String> annotations,
+        Map<String, Path> cgroupPaths,
+        String poststopHooks) {
+
+    public ContainerState {
+        annotations = Map.copyOf(annotations);
+        cgroupPaths = Map.copyOf(cgroupPaths);
+    }
+}
