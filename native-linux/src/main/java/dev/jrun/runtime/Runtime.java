@@ -1,19 +1,10 @@
 package dev.jrun.runtime;
 
-import dev.jrun.state.ContainerState;
-import dev.jrun.state.Status;
+import dev.jrun.state.ContainerView;
 import java.util.List;
 
 /** One method per runc verb. The command line is a thin client of this facade. */
 public final class Runtime {
-
-    /** What {@code state} and {@code list} show of one container. */
-    public record View(ContainerState state, Status status) {
-        /** The init's pid, or 0 once it is gone (runc's convention). */
-        public int pid() {
-            return status == Status.STOPPED ? 0 : state.initPid();
-        }
-    }
 
     private final RuntimeContext context;
 
@@ -29,11 +20,11 @@ public final class Runtime {
         throw new UnsupportedOperationException("start");
     }
 
-    public View state(String id) {
+    public ContainerView state(String id) {
         throw new UnsupportedOperationException("state");
     }
 
-    public List<View> list() {
+    public List<ContainerView> list() {
         throw new UnsupportedOperationException("list");
     }
 
