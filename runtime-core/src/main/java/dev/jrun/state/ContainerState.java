@@ -10,6 +10,9 @@ import java.util.Map;
  * /proc/PID/stat, so that a reused pid is never mistaken for the container) and from whether
  * exec.fifo still exists.
  *
+ * @param created     when the container was created; shown in runc's RFC 3339 form with nanoseconds
+ * @param owner       the user owning the state directory ({@link ContainerDir#owner()}), for
+ *                    {@code list}'s OWNER column; {@code state} prints "" as runc does
  * @param cgroupPaths the cgroup directories the container joined, by hierarchy (v1 subsystem
  *                    name, or "" for the unified v2 hierarchy), so that delete can remove them
  * @param poststopHooks JSON of the config's poststop hooks, run by delete; empty when none

@@ -82,7 +82,9 @@ final class StateFile {
         try (JsonParser p = FACTORY.createParser(bytes)) {
             return read(p);
         } catch (JsonProcessingException e) {
-            throw corrupt(file, e.getOriginalMessage().lines().findFirst().orElse("") + " at " + e.getLocation().offsetDescription());
+            String first = e.getOriginalMessage().lines().findFirst().orElse("");
+            String reason = first.isEmpty() ? first : Character.toLowerCase(first.charAt(0)) + first.substring(1);
+            throw corrupt(file, reason + " at " + e.getLocation().offsetDescription());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Invalid e) {

@@ -75,7 +75,7 @@ class StateFileTest {
     @Test
     void namesTheFileOfBrokenJson() {
         String message = error("{\"formatVersion\": 1, \"id\": ");
-        assertEquals(true, message.startsWith("corrupt state file /run/jrun/abc/state.json: Unexpected end-of-input"), message);
+        assertEquals(true, message.startsWith("corrupt state file /run/jrun/abc/state.json: unexpected end-of-input"), message);
         assertEquals(true, error("").startsWith("corrupt state file /run/jrun/abc/state.json: "));
     }
 }
