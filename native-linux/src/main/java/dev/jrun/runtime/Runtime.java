@@ -1,49 +1,162 @@
 package dev.jrun.runtime;
 
+import dev.jrun.cgroups.Cgroups;
+import dev.jrun.cgroups.Freezer;
+import dev.jrun.linux.SyscallException;
+import dev.jrun.linux.Syscalls;
+import dev.jrun.state.ContainerDir;
+import dev.jrun.state.ContainerState;
 import dev.jrun.state.ContainerView;
+import dev.jrun.state.ProcessProbe;
+import dev.jrun.state.StateStore;
+import dev.jrun.state.Status;
+import dev.jrun.state.StatusProbe;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 
-/** One method per runc verb. The command line is a thin client of this facade. */
+/**
+ * One method per runc verb. The command line is a thin client of this facade. {@code state},
+ * {@code list} and {@code start} use plain file I/O only, so they never load JNR.
+ */
 public final class Runtime {
 
+    private static final int SIGKILL = 9;
+    private static final int STOP_WAIT_MILLIS = 10_000;
+
     private final RuntimeContext context;
+    private final StateStore store;
+    private final StatusProbe probe;
 
     public Runtime(RuntimeContext context) {
         this.context = context;
+        this.store = new StateStore(context.root());
+        this.probe = new StatusProbe(ProcessProbe.host(), state -> Freezer.isFrozen(state.cgroupPaths()));
     }
 
     public void create(CreateOptions options) {
-        throw new UnsupportedOperationException("create");
+        creator().create(options);
     }
 
     public void start(String id) {
-        throw new UnsupportedOperationException("start");
+        try (ContainerDir dir = store.open(id)) {
+            ContainerView view = view(dir);
+            switch (view.status()) {
+                case CREATED -> release(dir);
+                case STOPPED -> throw new RuntimeFailure("cannot start a container that has stopped");
+                default -> throw new RuntimeFailure("cannot start an already running container");
+            }
+        }
     }
 
     public ContainerView state(String id) {
-        throw new UnsupportedOperationException("state");
+        ContainerState state = store.load(id);
+        return probe.view(state, store.execFifo(id));
     }
 
     public List<ContainerView> list() {
-        throw new UnsupportedOperationException("list");
+        List<ContainerView> views = new ArrayList<>();
+        for (String id : store.ids()) {
+            try {
+                views.add(state(id));
+            } catch (RuntimeException e) {
+                context.log().debug("skip " + id + ": " + e.getMessage());
+            }
+        }
+        return views;
     }
 
     public void kill(String id, int signal, boolean all) {
-        throw new UnsupportedOperationException("kill");
+        try (ContainerDir dir = store.open(id)) {
+            ContainerView view = view(dir);
+            if (!view.status().canKill()) {
+                throw new RuntimeFailure("container not running");
+            }
+            Syscalls.linux().kill(view.state().initPid(), signal);
+        }
     }
 
     public void delete(String id, boolean force) {
-        throw new UnsupportedOperationException("delete");
+        try (ContainerDir dir = store.open(id)) {
+            ContainerView view = view(dir);
+            Status status = view.status();
+            if (status == Status.RUNNING || status == Status.PAUSED) {
+                if (!force) {
+                    throw new RuntimeFailure("cannot delete container " + id + " that is not stopped: " + status.word());
+                }
+            }
+            if (status != Status.STOPPED) {
+                stop(dir, view.state());
+            }
+            Cgroups.destroy(view.state().cgroupPaths());
+            dir.remove();
+        }
     }
 
     /** create + start; without detach waits and returns the container's exit status (128+n for signal n). */
     public int run(CreateOptions options, boolean detach) {
-        throw new UnsupportedOperationException("run");
+        if (detach) {
+            create(options);
+            start(options.id());
+            return 0;
+        }
+        return new ForegroundRun(this, Syscalls.linux()).run(options);
     }
 
     /** Returns the process's exit status, or 0 when detached. */
     public int exec(ExecOptions options) {
-        throw new UnsupportedOperationException("exec");
+        throw new RuntimeFailure("exec is not supported yet");
+    }
+
+    ContainerCreator creator() {
+        Syscalls syscalls = Syscalls.linux();
+        return new ContainerCreator(context, syscalls, store,
+                new HostSide(context, ProcessIds.uid(), ProcessIds.gid()));
+    }
+
+    /** Lets the init past exec.fifo: it holds the fifo open for reading, so this open does not block. */
+    private void release(ContainerDir dir) {
+        try (FileOutputStream fifo = new FileOutputStream(dir.execFifo().toFile())) {
+            fifo.write(0);
+        } catch (IOException e) {
+            throw new RuntimeFailure("start: write " + dir.execFifo() + ": " + Failures.reason(e));
+        }
+        try {
+            Files.delete(dir.execFifo());
+        } catch (IOException e) {
+            throw new RuntimeFailure("start: remove " + dir.execFifo() + ": " + Failures.reason(e));
+        }
+    }
+
+    /** SIGKILL, then wait until the kernel says the init is gone (or a zombie for its reaper). */
+    private void stop(ContainerDir dir, ContainerState state) {
+        try {
+            Syscalls.linux().kill(state.initPid(), SIGKILL);
+        } catch (SyscallException e) {
+            context.log().debug("kill " + state.initPid() + ": " + e.reason());
+        }
+        long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
+        while (view(dir).status() != Status.STOPPED) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new RuntimeFailure("container " + dir.id() + " did not stop after SIGKILL");
+            }
+            sleep(10);
+        }
+    }
+
+    private ContainerView view(ContainerDir dir) {
+        return probe.view(dir.load(), dir.execFifo());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailure("interrupted");
+        }
     }
 
     RuntimeContext context() {

@@ -1,0 +1,176 @@
+package dev.jrun.runtime;
+
+import static dev.jrun.linux.Syscalls.*;
+
+import dev.jrun.linux.SyscallException;
+import dev.jrun.linux.Syscalls;
+import dev.jrun.linux.helper.HelperLauncher;
+import dev.jrun.linux.helper.HelperProtocol.Stage;
+import dev.jrun.linux.helper.SyncSocket;
+import dev.jrun.plan.Plan;
+import dev.jrun.plan.PlanCodec;
+import dev.jrun.plan.Planner;
+import dev.jrun.spec.ConfigException;
+import dev.jrun.spec.Finding;
+import dev.jrun.spec.HostFacts;
+import dev.jrun.spec.IdMapping;
+import dev.jrun.spec.Spec;
+import dev.jrun.spec.SpecLoader;
+import dev.jrun.spec.SpecValidator;
+import dev.jrun.state.ContainerDir;
+import dev.jrun.state.ContainerState;
+import dev.jrun.state.ProcessProbe;
+import dev.jrun.state.StateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code create}: from a bundle to an init that waits on exec.fifo, with its state saved. Any
+ * failure kills what was started and removes the state directory before it is reported.
+ */
+final class ContainerCreator {
+
+    private static final int SIGKILL = 9;
+
+    private final RuntimeContext context;
+    private final Syscalls syscalls;
+    private final StateStore store;
+    private final HostSide hostSide;
+
+    ContainerCreator(RuntimeContext context, Syscalls syscalls, StateStore store, HostSide hostSide) {
+        this.context = context;
+        this.syscalls = syscalls;
+        this.store = store;
+        this.hostSide = hostSide;
+    }
+
+    ContainerState create(CreateOptions options) {
+        Path bundle = options.bundle().toAbsolutePath().normalize();
+        Spec spec = SpecLoader.load(bundle);
+        List<Finding> warnings = SpecValidator.validate(spec, HostFacts.of(hostSide.callerIsRoot()));
+        warnings.forEach(warning -> context.log().warn(warning.toString()));
+        if (spec.process().terminal()) {
+            throw new ConfigException("config.json: process.terminal: a console is not supported yet: set it to false");
+        }
+        Plan plan = Planner.plan(spec, bundle, false);
+        if (!Files.isDirectory(Path.of(plan.rootfs()))) {
+            throw new ConfigException("config.json: root.path: " + plan.rootfs() + " is not a directory");
+        }
+        Optional<HelperMessages.CompiledSeccomp> seccomp = hostSide.compileSeccomp(plan);
+        try (ContainerDir dir = store.create(options.id())) {
+            try {
+                ContainerState state = launch(dir, spec, plan, seccomp, options, bundle);
+                dir.save(state);
+                options.pidFile().ifPresent(file -> writePidFile(file, state.initPid()));
+                return state;
+            } catch (RuntimeException e) {
+                dir.remove();
+                throw e;
+            }
+        }
+    }
+
+    private ContainerState launch(ContainerDir dir, Spec spec, Plan plan,
+                                  Optional<HelperMessages.CompiledSeccomp> seccomp, CreateOptions options, Path bundle) {
+        String fifo = dir.execFifo().toString();
+        syscalls.mkfifo(fifo, 0622);
+        int fifoFd = syscalls.open(fifo, O_RDWR | O_CLOEXEC, 0);
+        HelperLauncher.Started helper;
+        try {
+            helper = new HelperLauncher(syscalls, HelperLauncher.installedHelper()).launch(Stage.CREATE,
+                    new HelperLauncher.Inputs(
+                            HelperMessages.bootstrap(plan, InitCommand.argv(), InitCommand.env()),
+                            PlanCodec.encode(plan.init()),
+                            HelperMessages.handoff(plan.process(), seccomp, options.preserveFds(),
+                                    plan.newCgroupNamespace(), true),
+                            OptionalInt.of(fifoFd)));
+        } finally {
+            syscalls.close(fifoFd);
+        }
+        CgroupJoin cgroups = hostSide.cgroups(spec, options.id());
+        int[] started = {0};
+        try (SyncSocket sync = helper.sync()) {
+            InitConversation.Host host = new InitConversation.Host() {
+                @Override
+                public void writeIdMaps(int pid, List<IdMapping> uidMappings, List<IdMapping> gidMappings) {
+                    hostSide.idMaps().write(pid, uidMappings, gidMappings);
+                }
+
+                @Override
+                public void beforeHandoff(int pid) {
+                    cgroups.join(pid);
+                    plan.process().oomScoreAdj().ifPresent(score -> hostSide.writeOomScoreAdj(pid, score));
+                }
+            };
+            int pid = new InitConversation(sync, host, plan.uidMappings(), plan.gidMappings())
+                    .untilReady(p -> started[0] = p);
+            reap(helper.pid());
+            long startTime = ProcessProbe.host().stat(pid)
+                    .orElseThrow(() -> new RuntimeFailure("container init " + pid + " exited before it was ready"))
+                    .startTime();
+            return new ContainerState(spec.ociVersion(), options.id(), pid, startTime, bundle, Path.of(plan.rootfs()),
+                    Instant.now(), dir.owner(), spec.annotations(), cgroups.paths(), hostSide.poststopHooks(spec));
+        } catch (RuntimeException e) {
+            if (started[0] > 0) {
+                killQuietly(started[0]);
+            }
+            reapQuietly(helper.pid());
+            cgroups.destroyQuietly();
+            throw e;
+        }
+    }
+
+    private void reap(int pid) {
+        syscalls.waitpid(pid);
+    }
+
+    private void reapQuietly(int pid) {
+        try {
+            syscalls.waitpid(pid);
+        } catch (SyscallException ignored) {
+            // already reaped
+        }
+    }
+
+    private void killQuietly(int pid) {
+        try {
+            syscalls.kill(pid, SIGKILL);
+        } catch (SyscallException ignored) {
+            // already gone
+        }
+    }
+
+    /** runc writes the pid without a newline, through a rename so that a reader never sees half of it. */
+    static void writePidFile(Path file, int pid) {
+        Path absolute = file.toAbsolutePath();
+        Path tmp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, Integer.toString(pid));
+            Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new RuntimeFailure("write pid file " + absolute + ": " + Failures.reason(e));
+        }
+    }
+
+    /** Cgroup membership of one container, created on the host side. */
+    interface CgroupJoin {
+        void join(int pid);
+
+        Map<String, Path> paths();
+
+        void destroyQuietly();
+
+        CgroupJoin NONE = new CgroupJoin() {
+            @Override public void join(int pid) { }
+            @Override public Map<String, Path> paths() { return Map.of(); }
+            @Override public void destroyQuietly() { }
+        };
+    }
+}
