@@ -82,6 +82,7 @@ final class ContainerCreator {
         String fifo = dir.execFifo().toString();
         syscalls.mkfifo(fifo, 0622);
         int fifoFd = syscalls.open(fifo, O_RDWR | O_CLOEXEC, 0);
+        stage("spawn helper");
         HelperLauncher.Started helper;
         try {
             helper = new HelperLauncher(syscalls, HelperLauncher.installedHelper()).launch(Stage.CREATE,
@@ -100,17 +101,23 @@ final class ContainerCreator {
             InitConversation.Host host = new InitConversation.Host() {
                 @Override
                 public void writeIdMaps(int pid, List<IdMapping> uidMappings, List<IdMapping> gidMappings) {
+                    stage("write id maps");
                     hostSide.idMaps().write(pid, uidMappings, gidMappings);
                 }
 
                 @Override
                 public void beforeHandoff(int pid) {
+                    stage("init handoff");
                     cgroups.join(pid);
                     plan.process().oomScoreAdj().ifPresent(score -> hostSide.writeOomScoreAdj(pid, score));
                 }
             };
             int pid = new InitConversation(sync, host, plan.uidMappings(), plan.gidMappings())
-                    .untilReady(p -> started[0] = p);
+                    .untilReady(p -> {
+                        stage("init started");
+                        started[0] = p;
+                    });
+            stage("init ready");
             reap(helper.pid());
             long startTime = ProcessProbe.host().stat(pid)
                     .orElseThrow(() -> new RuntimeFailure("container init " + pid + " exited before it was ready"))
@@ -125,6 +132,14 @@ final class ContainerCreator {
             cgroups.destroyQuietly();
             throw e;
         }
+    }
+
+    /**
+     * Marks a stage of create in the debug log with the wall clock in milliseconds, which
+     * bench/lifecycle.sh reads to split create's time between the CLI, the helper and the init.
+     */
+    private void stage(String name) {
+        context.log().debug("create stage \"" + name + "\" at " + System.currentTimeMillis() + " ms");
     }
 
     private void reap(int pid) {
