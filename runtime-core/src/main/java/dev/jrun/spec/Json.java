@@ -26,11 +26,13 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 final class Json {
 
     static final ObjectReader SPEC_READER;
+    static final ObjectReader PROCESS_READER;
     static final ObjectWriter WRITER;
 
     static {
         ObjectMapper mapper = mapper();
         SPEC_READER = mapper.readerFor(Spec.class);
+        PROCESS_READER = mapper.readerFor(Process.class);
         WRITER = mapper.writer(goIndent());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -18,6 +19,7 @@ import java.util.Locale;
 public final class SpecLoader {
 
     static final String FILE = "config.json";
+    static final String PROCESS_FILE = "process.json";
 
     private SpecLoader() {
     }
@@ -40,43 +42,52 @@ public final class SpecLoader {
 
     /** Binds config.json text that has already been read. */
     public static Spec parse(byte[] json) {
-        Spec spec;
-        try {
-            spec = Json.SPEC_READER.readValue(json);
-        } catch (JsonMappingException e) {
-            throw new ConfigException(describe(e), e);
-        } catch (StreamReadException e) {
-            throw new ConfigException(malformed(e.getLocation(), e.getOriginalMessage()), e);
-        } catch (IOException e) {
-            throw new ConfigException(FILE + ": " + lowerFirst(String.valueOf(e.getMessage())), e);
-        }
-        if (spec == null) {
-            throw new ConfigException(FILE + ": expected an object");
-        }
-        return spec;
+        return bind(json, Json.SPEC_READER, FILE, Spec.class);
     }
 
-    private static String describe(JsonMappingException e) {
+    /** Binds the process.json of {@code exec --process}: a runtime-spec process object. */
+    public static Process parseProcess(byte[] json) {
+        return bind(json, Json.PROCESS_READER, PROCESS_FILE, Process.class);
+    }
+
+    private static <T> T bind(byte[] json, ObjectReader reader, String file, Class<T> type) {
+        T value;
+        try {
+            value = reader.readValue(json);
+        } catch (JsonMappingException e) {
+            throw new ConfigException(describe(e, file, type), e);
+        } catch (StreamReadException e) {
+            throw new ConfigException(malformed(e.getLocation(), e.getOriginalMessage(), file), e);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": " + lowerFirst(String.valueOf(e.getMessage())), e);
+        }
+        if (value == null) {
+            throw new ConfigException(file + ": expected an object");
+        }
+        return value;
+    }
+
+    private static String describe(JsonMappingException e, String file, Class<?> root) {
         StreamReadException syntax = syntaxError(e);
         if (syntax != null) {
-            return malformed(syntax.getLocation(), syntax.getOriginalMessage());
+            return malformed(syntax.getLocation(), syntax.getOriginalMessage(), file);
         }
         String path = JsonPath.of(e.getPath());
         String reason = String.valueOf(e.getOriginalMessage());
         if (path.isEmpty()) {
             // Nothing was bound yet: the document as a whole is wrong.
             if (reason.startsWith("No content")) {
-                return FILE + ": empty, expected a JSON object";
+                return file + ": empty, expected a JSON object";
             }
             if (reason.startsWith("Trailing token")) {
-                return malformed(e.getLocation(), "unexpected data after the top-level value");
+                return malformed(e.getLocation(), "unexpected data after the top-level value", file);
             }
-            if (e instanceof MismatchedInputException m && m.getTargetType() == Spec.class) {
-                return FILE + ": expected an object";
+            if (e instanceof MismatchedInputException m && m.getTargetType() == root) {
+                return file + ": expected an object";
             }
-            return FILE + ": " + firstLine(reason);
+            return file + ": " + firstLine(reason);
         }
-        String prefix = FILE + ": " + path + ": ";
+        String prefix = file + ": " + path + ": ";
         if (e instanceof InvalidNullException) {
             return prefix + "must not be null";
         }
@@ -102,9 +113,9 @@ public final class SpecLoader {
         return null;
     }
 
-    private static String malformed(JsonLocation at, String reason) {
+    private static String malformed(JsonLocation at, String reason, String file) {
         String where = at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr();
-        return FILE + ": malformed JSON" + where + ": " + firstLine(reason);
+        return file + ": malformed JSON" + where + ": " + firstLine(reason);
     }
 
     private static String expected(Class<?> type) {
