@@ -17,6 +17,7 @@ import dev.jrun.spec.IdMapping;
 import dev.jrun.spec.Spec;
 import dev.jrun.spec.SpecLoader;
 import dev.jrun.spec.SpecValidator;
+import dev.jrun.spec.SpecWriter;
 import dev.jrun.state.ContainerDir;
 import dev.jrun.state.ContainerState;
 import dev.jrun.state.ProcessProbe;
@@ -63,13 +64,17 @@ final class ContainerCreator {
         if (!Files.isDirectory(Path.of(plan.rootfs()))) {
             throw new ConfigException("config.json: root.path: " + plan.rootfs() + " is not a directory");
         }
-        Optional<HelperMessages.CompiledSeccomp> seccomp = hostSide.compileSeccomp(plan);
+        Optional<HelperMessages.CompiledSeccomp> seccomp = hostSide.compileSeccomp(plan.process().seccomp());
         try (ContainerDir dir = store.create(options.id())) {
             try {
+                Files.writeString(dir.configFile(), SpecWriter.write(spec));
                 ContainerState state = launch(dir, spec, plan, seccomp, options, bundle);
                 dir.save(state);
                 options.pidFile().ifPresent(file -> writePidFile(file, state.initPid()));
                 return state;
+            } catch (IOException e) {
+                dir.remove();
+                throw new RuntimeFailure("write " + dir.configFile() + ": " + Failures.reason(e));
             } catch (RuntimeException e) {
                 dir.remove();
                 throw e;

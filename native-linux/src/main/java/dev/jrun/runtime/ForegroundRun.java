@@ -1,10 +1,7 @@
 package dev.jrun.runtime;
 
-import dev.jrun.linux.SyscallException;
 import dev.jrun.linux.Syscalls;
 import dev.jrun.state.ContainerState;
-import java.util.List;
-import sun.misc.Signal;
 
 /**
  * {@code run} without --detach: jrun becomes the subreaper of the container's init, forwards the
@@ -14,8 +11,6 @@ import sun.misc.Signal;
 final class ForegroundRun {
 
     private static final int PR_SET_CHILD_SUBREAPER = 36;
-    /** SIGQUIT is not among them: the JVM keeps it for thread dumps. */
-    private static final List<String> FORWARDED = List.of("TERM", "INT", "HUP", "USR1", "USR2", "WINCH");
 
     private final Runtime runtime;
     private final Syscalls syscalls;
@@ -28,32 +23,16 @@ final class ForegroundRun {
     int run(CreateOptions options) {
         syscalls.prctl(PR_SET_CHILD_SUBREAPER, 1);
         ContainerState state = runtime.creator().create(options);
-        int pid = state.initPid();
+        ProcessWaiter waiter = new ProcessWaiter(syscalls);
         try {
-            for (String name : FORWARDED) {
-                Signal.handle(new Signal(name), signal -> forward(pid, signal.getNumber()));
-            }
+            waiter.forwardSignals(state.initPid());
             runtime.start(options.id());
         } catch (RuntimeException e) {
             runtime.delete(options.id(), true);
             throw e;
         }
-        int status = syscalls.waitpid(pid);
+        int status = waiter.waitFor(state.initPid());
         runtime.delete(options.id(), true);
-        return exitCode(status);
-    }
-
-    private void forward(int pid, int signal) {
-        try {
-            syscalls.kill(pid, signal);
-        } catch (SyscallException e) {
-            // the container is already gone: its exit status follows
-        }
-    }
-
-    /** The shell's convention: the exit status, or 128 + the number of the signal that ended it. */
-    static int exitCode(int waitStatus) {
-        int signal = waitStatus & 0x7f;
-        return signal == 0 ? (waitStatus >> 8) & 0xff : 128 + signal;
+        return status;
     }
 }

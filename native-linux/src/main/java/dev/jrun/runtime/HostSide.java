@@ -5,8 +5,8 @@ import dev.jrun.cgroups.CgroupLayout;
 import dev.jrun.cgroups.CgroupPath;
 import dev.jrun.cgroups.Cgroups;
 import dev.jrun.plan.CgroupPlanner;
-import dev.jrun.plan.Plan;
 import dev.jrun.spec.Linux;
+import dev.jrun.spec.Seccomp;
 import dev.jrun.spec.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,9 +76,9 @@ final class HostSide {
     }
 
     /** libseccomp is loaded only for a container that has a profile. */
-    Optional<HelperMessages.CompiledSeccomp> compileSeccomp(Plan plan) {
-        return plan.process().seccomp().map(profile -> {
-            SeccompCompiler.Compiled compiled = SeccompCompiler.compile(profile);
+    Optional<HelperMessages.CompiledSeccomp> compileSeccomp(Optional<Seccomp> profile) {
+        return profile.map(seccomp -> {
+            SeccompCompiler.Compiled compiled = SeccompCompiler.compile(seccomp);
             return new HelperMessages.CompiledSeccomp(compiled.bpf(), compiled.flags());
         });
     }

@@ -4,6 +4,8 @@ import dev.jrun.cgroups.Cgroups;
 import dev.jrun.cgroups.Freezer;
 import dev.jrun.linux.SyscallException;
 import dev.jrun.linux.Syscalls;
+import dev.jrun.spec.Spec;
+import dev.jrun.spec.SpecLoader;
 import dev.jrun.state.ContainerDir;
 import dev.jrun.state.ContainerState;
 import dev.jrun.state.ContainerView;
@@ -107,13 +109,35 @@ public final class Runtime {
 
     /** Returns the process's exit status, or 0 when detached. */
     public int exec(ExecOptions options) {
-        throw new RuntimeFailure("exec is not supported yet");
+        ContainerView view = state(options.id());
+        if (view.status() != Status.RUNNING && view.status() != Status.CREATED) {
+            throw new RuntimeFailure("cannot exec in a " + view.status().word() + " container");
+        }
+        Spec spec = SpecLoader.parse(readConfigCopy(options.id()));
+        Syscalls syscalls = Syscalls.linux();
+        if (!options.detach()) {
+            syscalls.prctl(Syscalls.PR_SET_CHILD_SUBREAPER, 1);
+        }
+        int pid = new ContainerExec(syscalls, hostSide()).start(view.state(), spec, options);
+        options.pidFile().ifPresent(file -> ContainerCreator.writePidFile(file, pid));
+        return options.detach() ? 0 : new ProcessWaiter(syscalls).waitForwardingSignals(pid);
+    }
+
+    private byte[] readConfigCopy(String id) {
+        try (ContainerDir dir = store.open(id)) {
+            return Files.readAllBytes(dir.configFile());
+        } catch (IOException e) {
+            throw new RuntimeFailure("read the config of container " + id + ": " + Failures.reason(e));
+        }
+    }
+
+    private HostSide hostSide() {
+        return new HostSide(context, ProcessIds.uid(), ProcessIds.gid());
     }
 
     ContainerCreator creator() {
         Syscalls syscalls = Syscalls.linux();
-        return new ContainerCreator(context, syscalls, store,
-                new HostSide(context, ProcessIds.uid(), ProcessIds.gid()));
+        return new ContainerCreator(context, syscalls, store, hostSide());
     }
 
     /** Lets the init past exec.fifo: it holds the fifo open for reading, so this open does not block. */

@@ -15,7 +15,6 @@ import dev.jrun.spec.Spec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -49,7 +48,7 @@ public final class Planner {
      * @param noPivot --no-pivot was given
      */
     public static Plan plan(Spec spec, Path bundle, boolean noPivot) {
-        Linux linux = spec.linux() == null ? emptyLinux() : spec.linux();
+        Linux linux = spec.linuxOrEmpty();
         boolean userNamespace = linux.createsNamespace(Namespace.USER);
         String rootfs = bundle.resolve(spec.root().path()).normalize().toString();
         InitPlan init = new InitPlan(rootfs, rootPropagation(linux), userNamespace,
@@ -137,7 +136,8 @@ public final class Planner {
         return new DeviceNode(ContainerPath.of(path), 'c', major, minor, 0666, 0, 0);
     }
 
-    static ProcessPlan process(Process process, Seccomp seccomp) {
+    /** The process part alone: what {@code exec} runs in an existing container. */
+    public static ProcessPlan process(Process process, Seccomp seccomp) {
         CapabilitySets caps = process.capabilities() == null
                 ? new CapabilitySets(List.of(), List.of(), List.of(), List.of(), List.of())
                 : process.capabilities();
@@ -156,10 +156,5 @@ public final class Planner {
                 process.user().umask() == null ? OptionalInt.empty() : OptionalInt.of(process.user().umask().intValue()),
                 process.oomScoreAdj() == null ? OptionalInt.empty() : OptionalInt.of(process.oomScoreAdj()),
                 Optional.ofNullable(seccomp));
-    }
-
-    private static Linux emptyLinux() {
-        return new Linux(List.of(), List.of(), Map.of(), null, null, List.of(), List.of(), null, null,
-                List.of(), List.of(), null);
     }
 }
