@@ -397,8 +397,12 @@ static void set_credentials(const struct config *c)
 		die(errno, "capset");
 	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0)
 		die(errno, "clear ambient capabilities");
+	/* The kernel raises an ambient capability only if it is permitted and inheritable; like
+	 * runc, an ambient one that is not both is left out (runc's own spec lists ambient
+	 * capabilities without inheritable ones). */
+	const uint64_t raisable = ambient & c->caps[2] & c->caps[3];
 	for (unsigned long cap = 0; cap < 64; cap++)
-		if ((ambient >> cap & 1) && prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) < 0)
+		if ((raisable >> cap & 1) && prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) < 0)
 			die(errno, "raise ambient capability %lu", cap);
 	if (prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
 		die(errno, "prctl PR_SET_KEEPCAPS 0");
