@@ -60,6 +60,7 @@ final class ContainerCreator {
         if (spec.process().terminal()) {
             throw new ConfigException("config.json: process.terminal: a console is not supported yet: set it to false");
         }
+        refuseHooksRunInsideTheContainer(spec);
         Plan plan = Planner.plan(spec, bundle, false);
         if (!Files.isDirectory(Path.of(plan.rootfs()))) {
             throw new ConfigException("config.json: root.path: " + plan.rootfs() + " is not a directory");
@@ -115,6 +116,7 @@ final class ContainerCreator {
                     stage("init handoff");
                     cgroups.join(pid);
                     plan.process().oomScoreAdj().ifPresent(score -> hostSide.writeOomScoreAdj(pid, score));
+                    runCreateHooks(spec, options.id(), pid, bundle);
                 }
             };
             int pid = new InitConversation(sync, host, plan.uidMappings(), plan.gidMappings())
@@ -128,7 +130,7 @@ final class ContainerCreator {
                     .orElseThrow(() -> new RuntimeFailure("container init " + pid + " exited before it was ready"))
                     .startTime();
             return new ContainerState(spec.ociVersion(), options.id(), pid, startTime, bundle, Path.of(plan.rootfs()),
-                    Instant.now(), dir.owner(), spec.annotations(), cgroups.paths(), hostSide.poststopHooks(spec));
+                    Instant.now(), dir.owner(), spec.annotations(), cgroups.paths(), hasHostHooks(spec));
         } catch (RuntimeException e) {
             if (started[0] > 0) {
                 killQuietly(started[0]);
@@ -164,6 +166,35 @@ final class ContainerCreator {
             syscalls.kill(pid, SIGKILL);
         } catch (SyscallException ignored) {
             // already gone
+        }
+    }
+
+    /**
+     * prestart and createRuntime hooks run once the namespaces exist (a network hook can configure
+     * /proc/PID/ns/net) and before the process takes its credentials.
+     */
+    private void runCreateHooks(Spec spec, String id, int pid, Path bundle) {
+        if (spec.hooks() == null) {
+            return;
+        }
+        HookRunner.HookState state = new HookRunner.HookState(spec.ociVersion(), id, "creating", pid, bundle,
+                spec.annotations());
+        HookRunner hooks = new HookRunner(context.log());
+        hooks.runOrFail("prestart", spec.hooks().prestart(), state);
+        hooks.runOrFail("createRuntime", spec.hooks().createRuntime(), state);
+    }
+
+    private static boolean hasHostHooks(Spec spec) {
+        return spec.hooks() != null && !(spec.hooks().poststart().isEmpty() && spec.hooks().poststop().isEmpty());
+    }
+
+    /** These hooks run in the container's namespaces, which the host side cannot do yet. */
+    private static void refuseHooksRunInsideTheContainer(Spec spec) {
+        if (spec.hooks() != null && !spec.hooks().createContainer().isEmpty()) {
+            throw new ConfigException("config.json: hooks.createContainer: not supported yet");
+        }
+        if (spec.hooks() != null && !spec.hooks().startContainer().isEmpty()) {
+            throw new ConfigException("config.json: hooks.startContainer: not supported yet");
         }
     }
 

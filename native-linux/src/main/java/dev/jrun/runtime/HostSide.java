@@ -83,10 +83,6 @@ final class HostSide {
         });
     }
 
-    String poststopHooks(Spec spec) {
-        return "";
-    }
-
     /** Written from the host's /proc, which the container cannot have replaced. */
     void writeOomScoreAdj(int pid, int score) {
         Path file = Path.of("/proc", Integer.toString(pid), "oom_score_adj");

@@ -4,6 +4,8 @@ import dev.jrun.cgroups.Cgroups;
 import dev.jrun.cgroups.Freezer;
 import dev.jrun.linux.SyscallException;
 import dev.jrun.linux.Syscalls;
+import dev.jrun.spec.Hook;
+import dev.jrun.spec.Hooks;
 import dev.jrun.spec.Spec;
 import dev.jrun.spec.SpecLoader;
 import dev.jrun.state.ContainerDir;
@@ -46,7 +48,10 @@ public final class Runtime {
         try (ContainerDir dir = store.open(id)) {
             ContainerView view = view(dir);
             switch (view.status()) {
-                case CREATED -> release(dir);
+                case CREATED -> {
+                    release(dir);
+                    runHooks(dir, view, "running", hooks -> hooks.poststart());
+                }
                 case STOPPED -> throw new RuntimeFailure("cannot start a container that has stopped");
                 default -> throw new RuntimeFailure("cannot start an already running container");
             }
@@ -93,6 +98,7 @@ public final class Runtime {
                 stop(dir, view.state());
             }
             Cgroups.destroy(view.state().cgroupPaths());
+            runHooks(dir, view, "stopped", hooks -> hooks.poststop());
             dir.remove();
         }
     }
@@ -168,6 +174,28 @@ public final class Runtime {
             }
             sleep(10);
         }
+    }
+
+    /** poststart and poststop hooks: failures are warnings (runtime-spec). */
+    private void runHooks(ContainerDir dir, ContainerView view, String status,
+                          java.util.function.Function<Hooks, List<Hook>> which) {
+        if (!view.state().hasHooks()) {
+            return;
+        }
+        Spec spec;
+        try {
+            spec = SpecLoader.parse(Files.readAllBytes(dir.configFile()));
+        } catch (IOException | RuntimeException e) {
+            context.log().warn("read " + dir.configFile() + " for its hooks: " + e.getMessage());
+            return;
+        }
+        if (spec.hooks() == null) {
+            return;
+        }
+        ContainerState state = view.state();
+        new HookRunner(context.log()).runOrWarn(status.equals("running") ? "poststart" : "poststop",
+                which.apply(spec.hooks()), new HookRunner.HookState(state.ociVersion(), state.id(), status,
+                        status.equals("running") ? state.initPid() : 0, state.bundle(), state.annotations()));
     }
 
     private ContainerView view(ContainerDir dir) {

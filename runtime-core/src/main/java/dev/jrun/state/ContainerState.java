@@ -15,7 +15,8 @@ import java.util.Map;
  *                    {@code list}'s OWNER column; {@code state} prints "" as runc does
  * @param cgroupPaths the cgroup directories the container joined, by hierarchy (v1 subsystem
  *                    name, or "" for the unified v2 hierarchy), so that delete can remove them
- * @param poststopHooks JSON of the config's poststop hooks, run by delete; empty when none
+ * @param hasHooks    the config has poststart or poststop hooks: start and delete then read the
+ *                    config copy of the state directory, which they otherwise never parse
  */
 public record ContainerState(
         String ociVersion,
@@ -28,7 +29,7 @@ public record ContainerState(
         String owner,
         Map<String, String> annotations,
         Map<String, Path> cgroupPaths,
-        String poststopHooks) {
+        boolean hasHooks) {
 
     public ContainerState {
         annotations = Map.copyOf(annotations);

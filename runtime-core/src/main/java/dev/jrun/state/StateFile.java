@@ -30,7 +30,7 @@ import java.util.TreeMap;
  *   "owner": "root",
  *   "annotations": {"key": "value"},
  *   "cgroupPaths": {"memory": "/sys/fs/cgroup/memory/web", "": "/sys/fs/cgroup/unified/web"},
- *   "poststopHooks": "[{\"path\": \"/bin/true\"}]"   the hooks' JSON text, kept as a string
+ *   "hasHooks": false                         poststart or poststop hooks are in the config copy
  * }
  * </pre>
  * A reader ignores fields it does not know, so a newer jrun can add some; a format it cannot
@@ -60,7 +60,7 @@ final class StateFile {
             g.writeStringField("owner", s.owner());
             writeMap(g, "annotations", s.annotations());
             writeMap(g, "cgroupPaths", s.cgroupPaths());
-            g.writeStringField("poststopHooks", s.poststopHooks());
+            g.writeBooleanField("hasHooks", s.hasHooks());
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (IOException e) {
@@ -107,7 +107,8 @@ final class StateFile {
             switch (name) {
                 case "formatVersion", "initPid", "initStartTime" -> f.put(name, number(p, name, value));
                 case "annotations", "cgroupPaths" -> f.put(name, stringMap(p, name, value));
-                case "ociVersion", "id", "bundle", "rootfs", "created", "owner", "poststopHooks" ->
+                case "hasHooks" -> f.put(name, p.getValueAsBoolean());
+                case "ociVersion", "id", "bundle", "rootfs", "created", "owner" ->
                         f.put(name, string(p, name, value));
                 default -> p.skipChildren();
             }
@@ -133,7 +134,7 @@ final class StateFile {
                 (String) f.getOrDefault("owner", ""),
                 annotations,
                 cgroupPaths,
-                (String) f.getOrDefault("poststopHooks", ""));
+                (Boolean) f.getOrDefault("hasHooks", false));
     }
 
     private static Object required(Map<String, Object> fields, String name) {

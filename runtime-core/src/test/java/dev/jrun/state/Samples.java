@@ -12,7 +12,7 @@ final class Samples {
 
     static ContainerState abc() {
         return new ContainerState("1.0.2-dev", "abc", 4539, 35000L, Path.of("/tmp/rb"), Path.of("/tmp/rb/rootfs"),
-                Instant.parse("2026-11-22T11:31:15.551758430Z"), "root", Map.of(), Map.of(), "");
+                Instant.parse("2026-11-22T11:31:15.551758430Z"), "root", Map.of(), Map.of(), false);
     }
 
     static ContainerState annotated() {
@@ -20,12 +20,12 @@ final class Samples {
                 Instant.parse("2026-11-22T11:31:45.846903360Z"), "root",
                 Map.of("z.key", "v<&>\u2028\u0001\b\f\t", "a.key", "x"),
                 Map.of("memory", Path.of("/sys/fs/cgroup/memory/x-y.z_1"), "", Path.of("/sys/fs/cgroup/unified/x-y.z_1")),
-                "[{\"path\":\"/bin/true\"}]");
+                true);
     }
 
     static ContainerState withId(String id) {
         ContainerState s = abc();
         return new ContainerState(s.ociVersion(), id, s.initPid(), s.initStartTime(), s.bundle(), s.rootfs(),
-                s.created(), s.owner(), s.annotations(), s.cgroupPaths(), s.poststopHooks());
+                s.created(), s.owner(), s.annotations(), s.cgroupPaths(), s.hasHooks());
     }
 }

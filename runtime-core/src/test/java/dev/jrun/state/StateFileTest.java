@@ -43,7 +43,7 @@ class StateFileTest {
                   "owner" : "root",
                   "annotations" : { },
                   "cgroupPaths" : { },
-                  "poststopHooks" : ""
+                  "hasHooks" : false
                 }
                 """, json);
     }

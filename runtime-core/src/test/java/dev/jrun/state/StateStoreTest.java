@@ -99,7 +99,7 @@ class StateStoreTest {
         try (ContainerDir dir = store.create("abc")) {
             dir.save(Samples.abc());
             ContainerState later = new ContainerState("1.0.2", "abc", 1, 2, Path.of("/b"), Path.of("/b/r"),
-                    Samples.abc().created(), "root", java.util.Map.of(), java.util.Map.of(), "");
+                    Samples.abc().created(), "root", java.util.Map.of(), java.util.Map.of(), false);
             dir.save(later);
             assertEquals(later, dir.load());
             try (Stream<Path> files = Files.list(dir.path())) {
@@ -181,7 +181,7 @@ class StateStoreTest {
         trying.await();
         assertThrows(TimeoutException.class, () -> second.get(300, TimeUnit.MILLISECONDS));
         ContainerState saved = new ContainerState("1.0.2", "abc", 7, 8, Path.of("/b"), Path.of("/b/r"),
-                Samples.abc().created(), "root", java.util.Map.of(), java.util.Map.of(), "");
+                Samples.abc().created(), "root", java.util.Map.of(), java.util.Map.of(), false);
         first.save(saved);
         first.close();
         assertEquals(saved, second.get(5, TimeUnit.SECONDS));
