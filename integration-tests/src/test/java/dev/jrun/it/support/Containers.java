@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -80,13 +82,10 @@ public final class Containers implements BeforeAllCallback, AfterAllCallback {
 
     private Container start(String verb, Bundle bundle, String... flags) {
         String id = newId(verb);
-        String[] args = new String[flags.length + 4];
-        args[0] = verb;
-        System.arraycopy(flags, 0, args, 1, flags.length);
-        args[flags.length + 1] = "--bundle";
-        args[flags.length + 2] = bundle.dir().toString();
-        args[flags.length + 3] = id;
-        Result result = runtime.exec(args);
+        List<String> args = new ArrayList<>(List.of(verb));
+        args.addAll(List.of(flags));
+        args.addAll(List.of("--bundle", bundle.dir().toString(), id));
+        Result result = runtime.exec(args.toArray(String[]::new));
         if (result.exit() != 0) {
             runtime.deleteForce(id);
             bundle.close();

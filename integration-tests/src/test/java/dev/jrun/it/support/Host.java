@@ -21,13 +21,16 @@ public final class Host {
         return uidOf(Path.of("/proc/self")) == 0;
     }
 
-    /** Whether unprivileged code can make a user namespace here (the kernel may forbid it). */
+    /** Whether this kernel lets a user namespace be made (a sysctl or an LSM may forbid it). */
     public static boolean hasUserNamespaces() {
         return Command.run(List.of("unshare", "--user", "--map-root-user", "true")).exit() == 0;
     }
 
+    /** Looks in the sbin directories too: useradd lives there, and a build's PATH may lack them. */
     public static Optional<Path> which(String program) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").split(":"))
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/bin:/sbin:/bin";
+        return Stream.of(path.split(":"))
+                .filter(dir -> !dir.isEmpty())
                 .map(dir -> Path.of(dir, program))
                 .filter(Files::isExecutable)
                 .findFirst();
