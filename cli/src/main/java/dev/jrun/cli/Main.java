@@ -32,12 +32,12 @@ public final class Main implements IParameterExceptionHandler, IExecutionExcepti
 
     /** The commands, in the order the overview lists them. */
     static final String[] COMMAND_NAMES = {
-        "create", "delete", "exec", "features", "kill", "list", "run", "spec", "start", "state",
+        "create", "delete", "exec", "features", "kill", "list", "pause", "resume", "run", "spec", "start", "state",
     };
 
     /** runc commands jrun does not have yet: named in the error instead of "unknown command". */
     private static final Set<String> NOT_YET_SUPPORTED =
-            Set.of("checkpoint", "events", "pause", "ps", "restore", "resume", "update");
+            Set.of("checkpoint", "events", "ps", "restore", "update");
 
     /** Global options that take a value, so that the value is not mistaken for the command. */
     private static final Set<String> VALUE_OPTIONS =
@@ -114,6 +114,8 @@ public final class Main implements IParameterExceptionHandler, IExecutionExcepti
             case "features": return new FeaturesCommand();
             case "kill": return new KillCommand();
             case "list": return new ListCommand();
+            case "pause": return new PauseCommand();
+            case "resume": return new ResumeCommand();
             case "run": return new RunCommand();
             case "spec": return new SpecCommand();
             case "start": return new StartCommand();

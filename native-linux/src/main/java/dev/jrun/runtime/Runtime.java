@@ -75,13 +75,47 @@ public final class Runtime {
         return views;
     }
 
+    /** With {@code all}, every process of the container's cgroup, not only its init. */
     public void kill(String id, int signal, boolean all) {
         try (ContainerDir dir = store.open(id)) {
             ContainerView view = view(dir);
             if (!view.status().canKill()) {
                 throw new RuntimeFailure("container not running");
             }
-            Syscalls.linux().kill(view.state().initPid(), signal);
+            Syscalls syscalls = Syscalls.linux();
+            syscalls.kill(view.state().initPid(), signal);
+            if (all) {
+                for (int pid : CgroupProcesses.of(view.state().cgroupPaths())) {
+                    killQuietly(syscalls, pid, signal);
+                }
+            }
+        }
+    }
+
+    public void pause(String id) {
+        try (ContainerDir dir = store.open(id)) {
+            ContainerView view = view(dir);
+            if (view.status() != Status.RUNNING) {
+                throw new RuntimeFailure("container not running");
+            }
+            requireCgroups(view);
+            Freezer.freeze(view.state().cgroupPaths());
+        }
+    }
+
+    public void resume(String id) {
+        try (ContainerDir dir = store.open(id)) {
+            ContainerView view = view(dir);
+            if (view.status() != Status.PAUSED) {
+                throw new RuntimeFailure("container not paused");
+            }
+            Freezer.thaw(view.state().cgroupPaths());
+        }
+    }
+
+    private static void requireCgroups(ContainerView view) {
+        if (view.state().cgroupPaths().isEmpty()) {
+            throw new RuntimeFailure("container " + view.state().id() + " has no cgroups to freeze");
         }
     }
 
@@ -160,12 +194,16 @@ public final class Runtime {
         }
     }
 
-    /** SIGKILL, then wait until the kernel says the init is gone (or a zombie for its reaper). */
+    /**
+     * SIGKILL to every process of the container, then wait until the kernel says the init is gone
+     * (or a zombie for its reaper). A frozen container is thawed so that the signal is delivered.
+     */
     private void stop(ContainerDir dir, ContainerState state) {
-        try {
-            Syscalls.linux().kill(state.initPid(), SIGKILL);
-        } catch (SyscallException e) {
-            context.log().debug("kill " + state.initPid() + ": " + e.reason());
+        Syscalls syscalls = Syscalls.linux();
+        killQuietly(syscalls, state.initPid(), SIGKILL);
+        CgroupProcesses.of(state.cgroupPaths()).forEach(pid -> killQuietly(syscalls, pid, SIGKILL));
+        if (!state.cgroupPaths().isEmpty() && Freezer.isFrozen(state.cgroupPaths())) {
+            Freezer.thaw(state.cgroupPaths());
         }
         long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
         while (view(dir).status() != Status.STOPPED) {
@@ -196,6 +234,14 @@ public final class Runtime {
         new HookRunner(context.log()).runOrWarn(status.equals("running") ? "poststart" : "poststop",
                 which.apply(spec.hooks()), new HookRunner.HookState(state.ociVersion(), state.id(), status,
                         status.equals("running") ? state.initPid() : 0, state.bundle(), state.annotations()));
+    }
+
+    private void killQuietly(Syscalls syscalls, int pid, int signal) {
+        try {
+            syscalls.kill(pid, signal);
+        } catch (SyscallException e) {
+            context.log().debug("kill " + pid + ": " + e.reason());
+        }
     }
 
     private ContainerView view(ContainerDir dir) {
