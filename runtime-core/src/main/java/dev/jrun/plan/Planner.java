@@ -116,7 +116,8 @@ public final class Planner {
         if (type.equals("cgroup") || type.equals("cgroup2")) {
             // The host's hierarchy, read-only unless asked otherwise: jrun does not build a
             // per-container cgroup view yet.
-            return new MountStep.Mount("/sys/fs/cgroup", target, "", flags | MS_BIND | MS_REC,
+            long readOnly = mount.options().contains("rw") ? 0 : MS_RDONLY;
+            return new MountStep.Mount("/sys/fs/cgroup", target, "", flags | readOnly | MS_BIND | MS_REC,
                     options.propagation(), "");
         }
         if ((flags & MS_BIND) != 0) {
