@@ -94,8 +94,13 @@ public final class Planner {
             steps.add(step);
         }
         if (!devFromHost) {
-            List<DeviceNode> nodes = new ArrayList<>(DEFAULT_DEVICES);
-            linux.devices().stream().map(Planner::device).forEach(nodes::add);
+            // Like runc, a config device at the path of a default one replaces it.
+            List<DeviceNode> configured = linux.devices().stream().map(Planner::device).toList();
+            List<DeviceNode> nodes = new ArrayList<>();
+            DEFAULT_DEVICES.stream()
+                    .filter(node -> configured.stream().noneMatch(c -> c.path().equals(node.path())))
+                    .forEach(nodes::add);
+            nodes.addAll(configured);
             steps.add(new MountStep.Devices(nodes, userNamespace));
             steps.addAll(DEV_LINKS);
         }
