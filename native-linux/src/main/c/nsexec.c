@@ -20,7 +20,7 @@
  *                              stage 2: argv "handoff", reads fd 204
  *  join cgroups           <--- "handoff"
  *                         ---> "continue"
- *                              cgroupns, rlimits, LSM labels, seccomp (without NNP),
+ *                              cgroupns, console, rlimits, LSM labels, seccomp (without NNP),
  *                              groups/gid/uid/capabilities, umask, cwd, executable, NNP,
  *                              close-on-exec, signals
  *  write state, exit      <--- "ready"
@@ -43,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -57,6 +58,10 @@
 #include <linux/mount.h>
 #include <linux/seccomp.h>
 
+#ifndef TIOCGPTPEER
+#define TIOCGPTPEER _IO('T', 0x41)
+#endif
+
 /* Fixed descriptors, set up by the spawner. */
 #define FD_EXE       200 /* sealed memfd copy of this program */
 #define FD_SYNC      201 /* SOCK_SEQPACKET to JVM A, one message per packet */
@@ -64,6 +69,7 @@
 #define FD_INITPLAN  203 /* memfd, JVM B's mount plan (not read here) */
 #define FD_HANDOFF   204 /* memfd, stage 2 TLVs */
 #define FD_FIFO      205 /* exec.fifo opened O_RDWR (create only) */
+#define FD_CONSOLE   206 /* connected unix socket that receives the pty master (terminal only) */
 
 /* TLV record types: u16 type, u16 zero, u32 length, value. */
 enum {
@@ -74,12 +80,14 @@ enum {
 	T_ARGS = 10, T_ENV = 11, T_CWD = 12, T_UID = 13, T_GID = 14, T_ADDITIONAL_GIDS = 15,
 	T_CAPS = 16, T_NO_NEW_PRIVS = 17, T_RLIMIT = 18, T_SECCOMP_BPF = 19, T_SECCOMP_FLAGS = 20,
 	T_APPARMOR = 21, T_SELINUX = 22, T_PRESERVE_FDS = 23, T_UNSHARE_CGROUP = 24,
-	T_WAIT_FIFO = 25, T_UMASK = 26,
+	T_WAIT_FIFO = 25, T_UMASK = 26, T_CONSOLE = 27, T_CONSOLE_SIZE = 28,
 };
+#define CONSOLE_PTY 1     /* T_CONSOLE: a pty as stdio, its master sent to FD_CONSOLE */
+#define CONSOLE_DEVICE 2  /* the same, and bound over /dev/console (the init, not exec) */
 #define PROTOCOL_VERSION 1
 #define BIT(t) (1u << (t))
 #define BOOTSTRAP_TYPES (BIT(T_VERSION) | BIT(T_CLONE_FLAGS) | BIT(T_NS_PATH) | BIT(T_INIT_ARGV) | BIT(T_INIT_ENV))
-#define HANDOFF_TYPES (BIT(T_VERSION) | (BIT(T_UMASK + 1) - BIT(T_ARGS)))
+#define HANDOFF_TYPES (BIT(T_VERSION) | (BIT(T_CONSOLE_SIZE + 1) - BIT(T_ARGS)))
 #define REPEATED_TYPES (BIT(T_NS_PATH) | BIT(T_RLIMIT))
 
 /* Sync messages (fd 201), ASCII; the first word names the message. */
@@ -114,6 +122,7 @@ struct config {
 	struct strlist init_argv, init_env, args, env;
 	char *cwd, *apparmor, *selinux;
 	uint32_t uid, gid, no_new_privs, seccomp_flags, preserve_fds, unshare_cgroup, wait_fifo, umask;
+	uint32_t console, console_size[2]; /* console_size: height, width */
 	gid_t *gids; size_t ngids;
 	uint64_t caps[5]; /* bounding, effective, permitted, inheritable, ambient */
 	struct { uint32_t resource, zero; uint64_t soft, hard; } rlimits[RLIMITS_MAX]; /* as sent */
@@ -251,6 +260,8 @@ static bool decode(struct config *c, unsigned type, char *v, size_t n)
 	case T_UNSHARE_CGROUP: return get_u32(v, n, &c->unshare_cgroup);
 	case T_WAIT_FIFO: return get_u32(v, n, &c->wait_fifo);
 	case T_UMASK: return get_u32(v, n, &c->umask);
+	case T_CONSOLE: return get_u32(v, n, &c->console);
+	case T_CONSOLE_SIZE: return n == sizeof c->console_size && memcpy(c->console_size, v, n);
 	case T_ADDITIONAL_GIDS:
 		c->ngids = n / 4;
 		return n % 4 == 0 && (c->gids = copy(v, n));
@@ -408,6 +419,96 @@ static void set_credentials(const struct config *c)
 		die(errno, "prctl PR_SET_KEEPCAPS 0");
 }
 
+/* Hands a descriptor to the console socket with the pty's name, as runc's receivers expect. */
+static void send_fd(int sock, int fd, const char *name)
+{
+	char control[CMSG_SPACE(sizeof fd)];
+	memset(control, 0, sizeof control);
+	struct iovec iov = { .iov_base = (void *)name, .iov_len = strlen(name) };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
+	                      .msg_controllen = sizeof control };
+	struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+	cmsg->cmsg_level = SOL_SOCKET;
+	cmsg->cmsg_type = SCM_RIGHTS;
+	cmsg->cmsg_len = CMSG_LEN(sizeof fd);
+	memcpy(CMSG_DATA(cmsg), &fd, sizeof fd);
+	if (RETRY(sendmsg(sock, &msg, MSG_NOSIGNAL)) < 0)
+		die(errno, "send the pty master to the console socket");
+}
+
+/*
+ * /dev/console becomes the pty by a bind mount onto a file created without following a symlink,
+ * so a rootfs cannot point the mount elsewhere (CVE-2025-52565).
+ */
+static void bind_console(int pty)
+{
+	int dev = open("/dev", O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dev < 0)
+		die(errno, "open /dev for /dev/console");
+	int console = openat(dev, "console", O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (console < 0 && errno == EEXIST)
+		console = openat(dev, "console", O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	if (console < 0)
+		die(errno, "create /dev/console");
+	struct stat st;
+	if (fstat(console, &st) < 0)
+		die(errno, "fstat /dev/console");
+	if (S_ISLNK(st.st_mode))
+		die(0, "create /dev/console: it is a symlink");
+	char source[64], target[64];
+	snprintf(source, sizeof source, "/proc/self/fd/%d", pty);
+	snprintf(target, sizeof target, "/proc/self/fd/%d", console);
+	/* the raw call: glibc's <sys/mount.h> clashes with <linux/mount.h> */
+	if (syscall(SYS_mount, source, target, NULL, MS_BIND, NULL) < 0)
+		die(errno, "bind the pty over /dev/console");
+	xclose(console);
+	xclose(dev);
+}
+
+/*
+ * The process's terminal: a pty of the container's own devpts, its peer opened with
+ * TIOCGPTPEER (never by a path the container could have replaced), made the controlling
+ * terminal and stdio; the master goes to whoever holds the other end of the console socket.
+ */
+static void setup_console(const struct config *c)
+{
+	int master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (master < 0)
+		die(errno, "open /dev/ptmx");
+	struct statfs fs;
+	if (fstatfs(master, &fs) < 0)
+		die(errno, "fstatfs /dev/ptmx");
+	if (fs.f_type != DEVPTS_SUPER_MAGIC)
+		die(0, "open /dev/ptmx: not on a devpts file system");
+	int unlock = 0;
+	unsigned int number;
+	if (ioctl(master, TIOCSPTLCK, &unlock) < 0 || ioctl(master, TIOCGPTN, &number) < 0)
+		die(errno, "unlock the pty");
+	int pty = ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (pty < 0)
+		die(errno, "open the pty peer");
+	if (c->console_size[0] && c->console_size[1]) {
+		struct winsize size = { .ws_row = (unsigned short)c->console_size[0],
+		                        .ws_col = (unsigned short)c->console_size[1] };
+		if (ioctl(pty, TIOCSWINSZ, &size) < 0)
+			die(errno, "set the console size");
+	}
+	char name[32];
+	snprintf(name, sizeof name, "/dev/pts/%u", number);
+	send_fd(FD_CONSOLE, master, name);
+	xclose(master);
+	xclose(FD_CONSOLE);
+	if (c->console == CONSOLE_DEVICE)
+		bind_console(pty);
+	if (ioctl(pty, TIOCSCTTY, 0) < 0)
+		die(errno, "make the pty the controlling terminal");
+	for (int fd = 0; fd < 3; fd++)
+		if (dup2(pty, fd) < 0)
+			die(errno, "dup2 the pty to %d", fd);
+	if (pty > 2)
+		xclose(pty);
+}
+
 /* A leaked directory descriptor as cwd would leave the container's root (CVE-2024-21626). */
 static void enter_cwd(const char *cwd)
 {
@@ -501,6 +602,8 @@ static _Noreturn void handoff(void)
 
 	if (c.unshare_cgroup && unshare(CLONE_NEWCGROUP) < 0)
 		die(errno, "unshare cgroup namespace");
+	if (c.console)
+		setup_console(&c);
 	for (size_t i = 0; i < c.nrlimits; i++) {
 		struct rlimit lim = { .rlim_cur = c.rlimits[i].soft, .rlim_max = c.rlimits[i].hard };
 		if (setrlimit(c.rlimits[i].resource, &lim) < 0)

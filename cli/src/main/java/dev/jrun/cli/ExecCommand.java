@@ -30,7 +30,7 @@ final class ExecCommand implements Callable<Integer> {
 
     @Option(names = "--console-socket", paramLabel = "PATH",
             description = "path to an AF_UNIX socket which will receive a file descriptor referencing "
-                + "the master end of the console's pseudoterminal (not supported yet)")
+                + "the master end of the console's pseudoterminal")
     Path consoleSocket;
 
     @Option(names = "--cwd", paramLabel = "DIR", description = "current working directory in the container")
@@ -93,12 +93,9 @@ final class ExecCommand implements Callable<Integer> {
         if (process == null && command.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "a command or --process is required");
         }
-        if (consoleSocket != null) {
-            throw new UnsupportedOperationException("exec --console-socket is not supported yet");
-        }
         return new ExecOptions(id, absolute(process), command, env, Optional.ofNullable(cwd),
                 Optional.ofNullable(user), additionalGids, caps, noNewPrivs, detach, absolute(pidFile),
-                preserveFds, tty);
+                preserveFds, tty, absolute(consoleSocket));
     }
 
     private static Optional<Path> absolute(Path path) {

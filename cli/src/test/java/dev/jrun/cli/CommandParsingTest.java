@@ -136,7 +136,7 @@ class CommandParsingTest {
     void execDefaults() {
         ExecOptions options = CommandLine.populateCommand(new ExecCommand(), "e1", "true").options();
         assertEquals(new ExecOptions("e1", Optional.empty(), List.of("true"), List.of(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), false, false, Optional.empty(), 0, false), options);
+                Optional.empty(), List.of(), List.of(), false, false, Optional.empty(), 0, false, Optional.empty()), options);
     }
 
     @Test
@@ -147,7 +147,7 @@ class CommandParsingTest {
                 "--tty", "e1", "ls", "-l");
         assertEquals(new ExecOptions("e1", Optional.empty(), List.of("ls", "-l"), List.of("A=1", "B=2"),
                 Optional.of("/w"), Optional.of("1000:1000"), List.of(10, 20), List.of("CAP_NET_ADMIN", "CAP_SYS_TIME"),
-                true, true, Optional.of(CWD.resolve("p")), 3, true), exec.options());
+                true, true, Optional.of(CWD.resolve("p")), 3, true, Optional.empty()), exec.options());
         ExecCommand longUser = CommandLine.populateCommand(new ExecCommand(), "--user", "7", "--detach", "e1", "x");
         assertEquals("7", longUser.user);
         assertTrue(longUser.detach);
@@ -171,10 +171,10 @@ class CommandParsingTest {
     }
 
     @Test
-    void execRefusesAConsoleSocketItCannotPassOn() {
-        ExecCommand exec = CommandLine.populateCommand(new ExecCommand(), "--console-socket", "/s", "e1", "sh");
-        assertEquals("exec --console-socket is not supported yet",
-                assertThrows(UnsupportedOperationException.class, exec::options).getMessage());
+    void execPassesTheConsoleSocketOn() {
+        ExecCommand exec = CommandLine.populateCommand(new ExecCommand(), "-t", "--console-socket", "/s", "e1", "sh");
+        assertEquals(Optional.of(Path.of("/s")), exec.options().consoleSocket());
+        assertTrue(exec.options().tty());
     }
 
     @Test

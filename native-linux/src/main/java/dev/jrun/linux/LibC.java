@@ -28,6 +28,14 @@ public interface LibC {
 
     int socketpair(int domain, int type, int protocol, int[] fds);
 
+    int socket(int domain, int type, int protocol);
+
+    int ioctl(int fd, long request, Pointer argument);
+
+    int connect(int fd, Pointer address, int length);
+
+    long recvmsg(int fd, Pointer message, int flags);
+
     int fstat(int fd, Pointer stat);
 
     int fstatfs(int fd, Pointer statfs);

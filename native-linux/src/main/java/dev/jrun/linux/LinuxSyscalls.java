@@ -18,6 +18,14 @@ final class LinuxSyscalls implements Syscalls {
     private static final int SPAWN_FILE_ACTIONS_SIZE = 80;
     private static final int STAT_SIZE = 144;
     private static final int STATFS_SIZE = 120;
+    private static final int SUN_PATH_SIZE = 108;
+    private static final long TIOCGWINSZ = 0x5413;
+    private static final long TIOCSWINSZ = 0x5414;
+    private static final int CMSG_SPACE_INT = 24;
+    private static final int SOL_SOCKET = 1;
+    private static final int SCM_RIGHTS = 1;
+    /** MSG_CMSG_CLOEXEC: the received descriptor is close-on-exec from the start. */
+    private static final int O_CLOEXEC_MSG = 0x40000000;
 
     private static final class Holder {
         static final LinuxSyscalls INSTANCE = new LinuxSyscalls();
@@ -111,6 +119,55 @@ final class LinuxSyscalls implements Syscalls {
         int[] fds = new int[2];
         check("socketpair", "", () -> libc.socketpair(domain, type | O_CLOEXEC, 0, fds));
         return fds;
+    }
+
+    @Override
+    public int connectUnix(String path) {
+        byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length >= SUN_PATH_SIZE) {
+            throw new SyscallException("connect", path, Errno.EINVAL, "path too long for a unix socket");
+        }
+        Pointer address = Memory.allocateDirect(runtime, 2 + SUN_PATH_SIZE, true);
+        address.putShort(0, (short) AF_UNIX);
+        address.put(2, bytes, 0, bytes.length);
+        int fd = (int) check("socket", path, () -> libc.socket(AF_UNIX, SOCK_STREAM | O_CLOEXEC, 0));
+        try {
+            check("connect", path, () -> libc.connect(fd, address, 2 + SUN_PATH_SIZE));
+            return fd;
+        } catch (SyscallException e) {
+            close(fd);
+            throw e;
+        }
+    }
+
+    @Override
+    public int receiveFd(int socket) {
+        // struct msghdr, iovec and one cmsghdr carrying an int, as x86_64 and aarch64 lay them out
+        Pointer text = Memory.allocateDirect(runtime, 256, true);
+        Pointer iov = Memory.allocateDirect(runtime, 16, true);
+        iov.putPointer(0, text);
+        iov.putLong(8, 256);
+        Pointer control = Memory.allocateDirect(runtime, CMSG_SPACE_INT, true);
+        Pointer message = Memory.allocateDirect(runtime, 56, true);
+        message.putPointer(16, iov);
+        message.putLong(24, 1);
+        message.putPointer(32, control);
+        message.putLong(40, CMSG_SPACE_INT);
+        long n = check("recvmsg", "", () -> libc.recvmsg(socket, message, O_CLOEXEC_MSG));
+        if (n == 0 || control.getInt(8) != SOL_SOCKET || control.getInt(12) != SCM_RIGHTS) {
+            throw new SyscallException("recvmsg", "", Errno.EINVAL, "no descriptor received");
+        }
+        return control.getInt(16);
+    }
+
+    @Override
+    public boolean copyWindowSize(int from, int to) {
+        Pointer size = Memory.allocateDirect(runtime, 8, true);
+        if (libc.ioctl(from, TIOCGWINSZ, size) < 0) {
+            return false;
+        }
+        check("ioctl TIOCSWINSZ", "", () -> libc.ioctl(to, TIOCSWINSZ, size));
+        return true;
     }
 
     @Override

@@ -34,6 +34,7 @@ public interface Syscalls {
     int MNT_DETACH = 2;
 
     int AF_UNIX = 1;
+    int SOCK_STREAM = 1;
     int SOCK_SEQPACKET = 5;
 
     int PR_SET_CHILD_SUBREAPER = 36;
@@ -67,6 +68,15 @@ public interface Syscalls {
     byte[] read(int fd, int max);
 
     int[] socketpair(int domain, int type);
+
+    /** A SOCK_STREAM unix socket connected to {@code path}, close-on-exec. */
+    int connectUnix(String path);
+
+    /** recvmsg(2) of one descriptor passed with SCM_RIGHTS; the text that came with it is dropped. */
+    int receiveFd(int socket);
+
+    /** Gives {@code to} (a pty master) the window size of the terminal {@code from}; false when {@code from} is none. */
+    boolean copyWindowSize(int from, int to);
 
     FileStat fstat(int fd);
 

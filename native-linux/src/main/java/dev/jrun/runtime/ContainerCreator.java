@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntSupplier;
 
 /**
  * {@code create}: from a bundle to an init that waits on exec.fifo, with its state saved. Any
@@ -53,13 +54,19 @@ final class ContainerCreator {
     }
 
     ContainerState create(CreateOptions options) {
+        return create(options, Optional.empty());
+    }
+
+    /**
+     * @param localConsole for a foreground run: makes the socket the pty master is sent to when the
+     *                     process has a terminal and no --console-socket was given
+     */
+    ContainerState create(CreateOptions options, Optional<IntSupplier> localConsole) {
         Path bundle = options.bundle().toAbsolutePath().normalize();
         Spec spec = SpecLoader.load(bundle);
         List<Finding> warnings = SpecValidator.validate(spec, HostFacts.of(hostSide.callerIsRoot()));
         warnings.forEach(warning -> context.log().warn(warning.toString()));
-        if (spec.process().terminal()) {
-            throw new ConfigException("config.json: process.terminal: a console is not supported yet: set it to false");
-        }
+        IntSupplier console = consoleSocket(spec.process().terminal(), options, localConsole);
         refuseHooksRunInsideTheContainer(spec);
         Plan plan = Planner.plan(spec, bundle, false);
         if (!Files.isDirectory(Path.of(plan.rootfs()))) {
@@ -69,7 +76,7 @@ final class ContainerCreator {
         try (ContainerDir dir = store.create(options.id())) {
             try {
                 Files.writeString(dir.configFile(), SpecWriter.write(spec));
-                ContainerState state = launch(dir, spec, plan, seccomp, options, bundle);
+                ContainerState state = launch(dir, spec, plan, seccomp, options, bundle, console);
                 dir.save(state);
                 options.pidFile().ifPresent(file -> writePidFile(file, state.initPid()));
                 return state;
@@ -84,22 +91,27 @@ final class ContainerCreator {
     }
 
     private ContainerState launch(ContainerDir dir, Spec spec, Plan plan,
-                                  Optional<HelperMessages.CompiledSeccomp> seccomp, CreateOptions options, Path bundle) {
+                                  Optional<HelperMessages.CompiledSeccomp> seccomp, CreateOptions options, Path bundle,
+                                  IntSupplier console) {
         String fifo = dir.execFifo().toString();
         syscalls.mkfifo(fifo, 0622);
         int fifoFd = syscalls.open(fifo, O_RDWR | O_CLOEXEC, 0);
+        OptionalInt consoleFd = OptionalInt.empty();
         stage("spawn helper");
         HelperLauncher.Started helper;
         try {
+            consoleFd = console == null ? OptionalInt.empty() : OptionalInt.of(console.getAsInt());
             helper = new HelperLauncher(syscalls, HelperLauncher.installedHelper()).launch(Stage.CREATE,
                     new HelperLauncher.Inputs(
                             HelperMessages.bootstrap(plan, InitCommand.argv(), InitCommand.env()),
                             PlanCodec.encode(plan.init()),
                             HelperMessages.handoff(plan.process(), seccomp, options.preserveFds(),
-                                    plan.newCgroupNamespace(), true),
-                            OptionalInt.of(fifoFd)));
+                                    plan.newCgroupNamespace(), true,
+                                    console == null ? HelperMessages.Console.NONE : HelperMessages.Console.DEVICE),
+                            OptionalInt.of(fifoFd), consoleFd));
         } finally {
             syscalls.close(fifoFd);
+            consoleFd.ifPresent(syscalls::close);
         }
         CgroupJoin cgroups = hostSide.cgroups(spec, options.id());
         int[] started = {0};
@@ -167,6 +179,26 @@ final class ContainerCreator {
         } catch (SyscallException ignored) {
             // already gone
         }
+    }
+
+    /**
+     * Where the pty master of a terminal process goes, or null when the process has no terminal.
+     * As with runc, a terminal needs a console socket unless jrun itself stays in the foreground.
+     */
+    private IntSupplier consoleSocket(boolean terminal, CreateOptions options, Optional<IntSupplier> localConsole) {
+        if (!terminal) {
+            if (options.consoleSocket().isPresent()) {
+                throw new ConfigException("--console-socket: the process has no terminal (process.terminal is false)");
+            }
+            return null;
+        }
+        if (options.consoleSocket().isPresent()) {
+            String path = options.consoleSocket().get().toString();
+            return () -> syscalls.connectUnix(path);
+        }
+        return localConsole.orElseThrow(() -> new ConfigException(
+                "config.json: process.terminal: a terminal needs --console-socket when jrun does not stay "
+                        + "in the foreground (or set process.terminal to false)"));
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntSupplier;
 
 /**
  * {@code exec}: a new process in a running container. No JVM enters the container: the helper
@@ -37,16 +38,28 @@ final class ContainerExec {
         this.hostSide = hostSide;
     }
 
-    /** Starts the process; returns its pid once it has been executed. */
-    int start(ContainerState container, Spec spec, ExecOptions options) {
+    /**
+     * Starts the process; returns its pid once it has been executed.
+     *
+     * @param localConsole makes the socket for the pty master when the process has a terminal and
+     *                     no --console-socket was given (jrun stays in the foreground)
+     */
+    int start(ContainerState container, Spec spec, ExecOptions options, Optional<IntSupplier> localConsole) {
         Process process = ExecProcess.of(options, spec.process());
         ProcessPlan plan = Planner.process(process, spec.linuxOrEmpty().seccomp());
         Optional<HelperMessages.CompiledSeccomp> seccomp = hostSide.compileSeccomp(plan.seccomp());
-        HelperLauncher.Started helper = new HelperLauncher(syscalls, HelperLauncher.installedHelper()).launch(
-                Stage.EXEC, new HelperLauncher.Inputs(
-                        HelperMessages.joinOnly(joins(container.initPid(), spec)), new byte[0],
-                        HelperMessages.handoff(plan, seccomp, options.preserveFds(), false, false),
-                        OptionalInt.empty()));
+        OptionalInt console = console(process.terminal(), options, localConsole);
+        HelperLauncher.Started helper;
+        try {
+            helper = new HelperLauncher(syscalls, HelperLauncher.installedHelper()).launch(
+                    Stage.EXEC, new HelperLauncher.Inputs(
+                            HelperMessages.joinOnly(joins(container.initPid(), spec)), new byte[0],
+                            HelperMessages.handoff(plan, seccomp, options.preserveFds(), false, false,
+                                    console.isPresent() ? HelperMessages.Console.PTY : HelperMessages.Console.NONE),
+                            OptionalInt.empty(), console));
+        } finally {
+            console.ifPresent(syscalls::close);
+        }
         try (SyncSocket sync = helper.sync()) {
             InitConversation.Host host = new InitConversation.Host() {
                 @Override
@@ -63,6 +76,19 @@ final class ContainerExec {
         } finally {
             syscalls.waitpid(helper.pid());
         }
+    }
+
+    private OptionalInt console(boolean terminal, ExecOptions options, Optional<IntSupplier> localConsole) {
+        if (!terminal) {
+            return OptionalInt.empty();
+        }
+        if (options.consoleSocket().isPresent()) {
+            return OptionalInt.of(syscalls.connectUnix(options.consoleSocket().get().toString()));
+        }
+        if (localConsole.isEmpty()) {
+            throw new RuntimeFailure("exec --tty: a terminal needs --console-socket when jrun does not stay in the foreground");
+        }
+        return OptionalInt.of(localConsole.get().getAsInt());
     }
 
     /** Every namespace the container has that is not the host's, entered through its init. */

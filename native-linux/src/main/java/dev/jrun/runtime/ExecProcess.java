@@ -30,7 +30,7 @@ final class ExecProcess {
         }
         List<String> env = new ArrayList<>(container.env());
         env.addAll(options.env());
-        return new Process(false, null, user(options, container.user()), options.args(), env,
+        return new Process(options.tty(), null, user(options, container.user()), options.args(), env,
                 options.cwd().orElse(container.cwd()), capabilities(options.capAdd(), container.capabilities()),
                 container.rlimits(), container.noNewPrivileges() || options.noNewPrivileges(),
                 container.apparmorProfile(), null, container.selinuxLabel());

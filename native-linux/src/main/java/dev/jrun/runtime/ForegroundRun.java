@@ -2,6 +2,7 @@ package dev.jrun.runtime;
 
 import dev.jrun.linux.Syscalls;
 import dev.jrun.state.ContainerState;
+import java.util.Optional;
 
 /**
  * {@code run} without --detach: jrun becomes the subreaper of the container's init, forwards the
@@ -22,9 +23,12 @@ final class ForegroundRun {
 
     int run(CreateOptions options) {
         syscalls.prctl(PR_SET_CHILD_SUBREAPER, 1);
-        ContainerState state = runtime.creator().create(options);
+        LocalConsole console = new LocalConsole(syscalls);
+        ContainerState state = runtime.creator().create(options, Optional.of(console::childEnd));
         ProcessWaiter waiter = new ProcessWaiter(syscalls);
+        Optional<TerminalProxy> terminal;
         try {
+            terminal = console.proxy();
             waiter.forwardSignals(state.initPid());
             runtime.start(options.id());
         } catch (RuntimeException e) {
@@ -32,6 +36,7 @@ final class ForegroundRun {
             throw e;
         }
         int status = waiter.waitFor(state.initPid());
+        terminal.ifPresent(TerminalProxy::finish);
         runtime.delete(options.id(), true);
         return status;
     }

@@ -35,7 +35,7 @@ final class HelperMessages {
      * @param waitFifo   block on exec.fifo until {@code start} (create), or execute at once (exec)
      */
     static byte[] handoff(ProcessPlan process, java.util.Optional<CompiledSeccomp> seccomp, int preserveFds,
-                          boolean unshareCgroup, boolean waitFifo) {
+                          boolean unshareCgroup, boolean waitFifo, Console console) {
         ProcessPlan.CapabilityMasks caps = process.capabilities();
         TlvWriter tlv = new TlvWriter()
                 .strings(ARGS, process.args())
@@ -55,7 +55,16 @@ final class HelperMessages {
         OptionalInt umask = process.umask();
         umask.ifPresent(mask -> tlv.u32(UMASK, mask));
         seccomp.ifPresent(filter -> tlv.bytes(SECCOMP_BPF, filter.bpf()).u32(SECCOMP_FLAGS, filter.flags()));
+        if (console != Console.NONE) {
+            tlv.u32(CONSOLE, console == Console.DEVICE ? CONSOLE_DEVICE : CONSOLE_PTY);
+            process.consoleSize().ifPresent(size -> tlv.u32s(CONSOLE_SIZE, List.of(size.height(), size.width())));
+        }
         return tlv.toByteArray();
+    }
+
+    /** Whether the process gets a pty, and whether it also becomes /dev/console (the init). */
+    enum Console {
+        NONE, PTY, DEVICE
     }
 
     /** A seccomp filter ready for the kernel. */

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One method per runc verb. The command line is a thin client of this facade. {@code state},
@@ -158,9 +159,17 @@ public final class Runtime {
         if (!options.detach()) {
             syscalls.prctl(Syscalls.PR_SET_CHILD_SUBREAPER, 1);
         }
-        int pid = new ContainerExec(syscalls, hostSide()).start(view.state(), spec, options);
+        LocalConsole console = new LocalConsole(syscalls);
+        int pid = new ContainerExec(syscalls, hostSide()).start(view.state(), spec, options,
+                options.detach() ? Optional.empty() : Optional.of(console::childEnd));
         options.pidFile().ifPresent(file -> ContainerCreator.writePidFile(file, pid));
-        return options.detach() ? 0 : new ProcessWaiter(syscalls).waitForwardingSignals(pid);
+        if (options.detach()) {
+            return 0;
+        }
+        Optional<TerminalProxy> terminal = console.proxy();
+        int status = new ProcessWaiter(syscalls).waitForwardingSignals(pid);
+        terminal.ifPresent(TerminalProxy::finish);
+        return status;
     }
 
     private byte[] readConfigCopy(String id) {

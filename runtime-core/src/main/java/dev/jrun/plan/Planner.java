@@ -161,6 +161,8 @@ public final class Planner {
                 Optional.ofNullable(process.selinuxLabel()).filter(l -> !l.isEmpty()),
                 process.user().umask() == null ? OptionalInt.empty() : OptionalInt.of(process.user().umask().intValue()),
                 process.oomScoreAdj() == null ? OptionalInt.empty() : OptionalInt.of(process.oomScoreAdj()),
-                Optional.ofNullable(seccomp));
+                Optional.ofNullable(seccomp), process.terminal(),
+                Optional.ofNullable(process.consoleSize())
+                        .map(size -> new ProcessPlan.ConsoleSize(size.height(), size.width())));
     }
 }

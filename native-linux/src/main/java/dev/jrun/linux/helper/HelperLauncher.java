@@ -27,8 +27,12 @@ public final class HelperLauncher {
     private static final int F_SEAL_GROW = 4;
     private static final int F_SEAL_WRITE = 8;
 
-    /** What the helper reads: the bootstrap, and for create the init plan and the exec.fifo. */
-    public record Inputs(byte[] bootstrap, byte[] initPlan, byte[] handoff, OptionalInt fifoFd) {
+    /**
+     * What the helper reads: the bootstrap, and for create the init plan and the exec.fifo; the
+     * console socket when the process gets a terminal.
+     */
+    public record Inputs(byte[] bootstrap, byte[] initPlan, byte[] handoff, OptionalInt fifoFd,
+                         OptionalInt consoleFd) {
     }
 
     /** A started helper: its pid (stage 0, which exits once it has forked) and our end of the sync socket. */
@@ -69,6 +73,7 @@ public final class HelperLauncher {
             dup2.put(track(opened, memfd("jrun-initplan", inputs.initPlan())), FD_INITPLAN);
             dup2.put(track(opened, memfd("jrun-handoff", inputs.handoff())), FD_HANDOFF);
             inputs.fifoFd().ifPresent(fd -> dup2.put(fd, FD_FIFO));
+            inputs.consoleFd().ifPresent(fd -> dup2.put(fd, FD_CONSOLE));
             int pid;
             try {
                 pid = syscalls.spawn("/proc/self/fd/" + FD_EXE, List.of("jrun-nsexec", stage.word()), List.of(), dup2);

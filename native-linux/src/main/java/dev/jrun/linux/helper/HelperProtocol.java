@@ -13,6 +13,7 @@ public final class HelperProtocol {
     public static final int FD_INITPLAN = 203;
     public static final int FD_HANDOFF = 204;
     public static final int FD_FIFO = 205;
+    public static final int FD_CONSOLE = 206;
 
     // Bootstrap records.
     public static final int VERSION = 1;
@@ -39,6 +40,12 @@ public final class HelperProtocol {
     public static final int UNSHARE_CGROUP = 24;
     public static final int WAIT_FIFO = 25;
     public static final int UMASK = 26;
+    public static final int CONSOLE = 27;
+    public static final int CONSOLE_SIZE = 28;
+
+    /** CONSOLE values: a pty as stdio, and for the init also bound over /dev/console. */
+    public static final int CONSOLE_PTY = 1;
+    public static final int CONSOLE_DEVICE = 2;
 
     public static final int PROTOCOL_VERSION = 1;
 
