@@ -72,6 +72,7 @@ final class ContainerCreator {
         if (!Files.isDirectory(Path.of(plan.rootfs()))) {
             throw new ConfigException("config.json: root.path: " + plan.rootfs() + " is not a directory");
         }
+        hostSide.checkLabels(plan.process());
         Optional<HelperMessages.CompiledSeccomp> seccomp = hostSide.compileSeccomp(plan.process().seccomp());
         try (ContainerDir dir = store.create(options.id())) {
             try {

@@ -47,6 +47,7 @@ final class ContainerExec {
     int start(ContainerState container, Spec spec, ExecOptions options, Optional<IntSupplier> localConsole) {
         Process process = ExecProcess.of(options, spec.process());
         ProcessPlan plan = Planner.process(process, spec.linuxOrEmpty().seccomp());
+        hostSide.checkLabels(plan);
         Optional<HelperMessages.CompiledSeccomp> seccomp = hostSide.compileSeccomp(plan.seccomp());
         OptionalInt console = console(process.terminal(), options, localConsole);
         HelperLauncher.Started helper;

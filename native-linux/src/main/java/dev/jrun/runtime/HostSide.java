@@ -5,6 +5,8 @@ import dev.jrun.cgroups.CgroupLayout;
 import dev.jrun.cgroups.CgroupPath;
 import dev.jrun.cgroups.Cgroups;
 import dev.jrun.plan.CgroupPlanner;
+import dev.jrun.plan.ProcessPlan;
+import dev.jrun.spec.ConfigException;
 import dev.jrun.spec.Linux;
 import dev.jrun.spec.Seccomp;
 import dev.jrun.spec.Spec;
@@ -81,6 +83,27 @@ final class HostSide {
             SeccompCompiler.Compiled compiled = SeccompCompiler.compile(seccomp);
             return new HelperMessages.CompiledSeccomp(compiled.bpf(), compiled.flags());
         });
+    }
+
+    /**
+     * A label the kernel cannot apply is refused before anything is created, rather than the
+     * process running unconfined: the config asked for confinement.
+     */
+    void checkLabels(ProcessPlan process) {
+        if (process.apparmorProfile().isPresent() && !appArmorEnabled()) {
+            throw new ConfigException("config.json: process.apparmorProfile: AppArmor is not enabled on this host");
+        }
+        if (process.selinuxLabel().isPresent() && !Files.isDirectory(Path.of("/sys/fs/selinux"))) {
+            throw new ConfigException("config.json: process.selinuxLabel: SELinux is not enabled on this host");
+        }
+    }
+
+    private static boolean appArmorEnabled() {
+        try {
+            return Files.readString(Path.of("/sys/module/apparmor/parameters/enabled")).startsWith("Y");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Written from the host's /proc, which the container cannot have replaced. */
