@@ -10,7 +10,7 @@ import dev.jrun.it.support.Bundle;
 import dev.jrun.it.support.Config;
 import dev.jrun.it.support.Container;
 import dev.jrun.it.support.Containers;
-import dev.jrun.it.support.Leftovers;
+import dev.jrun.it.support.Refusal;
 import dev.jrun.it.support.Result;
 import dev.jrun.it.support.RuntimeCli;
 import dev.jrun.it.support.Skip;
@@ -29,22 +29,24 @@ class BadInputTest {
     @RegisterExtension
     static final Containers containers = new Containers();
 
+    private static final Refusal refusal = new Refusal(containers);
+
     @Test
     void missingBundleDirectory() {
-        assertRefused(Workspace.dir().resolve("no-such-bundle"), containers.newId("nobundle"), "create");
+        refusal.assertRefused(Workspace.dir().resolve("no-such-bundle"), containers.newId("nobundle"), "create");
     }
 
     @Test
     void missingConfigJson() {
         try (Bundle bundle = Bundle.withoutRootfs()) {
-            assertRefused(bundle, "create");
+            refusal.assertRefused(bundle, "create");
         }
     }
 
     @Test
     void malformedJson() {
         try (Bundle bundle = Bundle.withoutRootfs().writeRaw("{ not json")) {
-            assertRefused(bundle, "create");
+            refusal.assertRefused(bundle, "create");
         }
     }
 
@@ -53,39 +55,39 @@ class BadInputTest {
         Config config = Config.of("/bin/true");
         ((ObjectNode) config.json().path("process")).remove("args");
         try (Bundle bundle = Bundle.of(config)) {
-            Result result = assertRefused(bundle, "create");
-            expectMessage(result, "process.args");
+            Result result = refusal.assertRefused(bundle, "create");
+            refusal.expectMessage(result, "process.args");
         }
     }
 
     @Test
     void emptyProcessArgs() {
         try (Bundle bundle = Bundle.of(Config.of())) {
-            Result result = assertRefused(bundle, "create");
-            expectMessage(result, "config.json: process.args: must not be empty");
+            Result result = refusal.assertRefused(bundle, "create");
+            refusal.expectMessage(result, "config.json: process.args: must not be empty");
         }
     }
 
     @Test
     void unknownNamespaceType() {
         try (Bundle bundle = Bundle.of(Config.of("/bin/true").addNamespace("bogus"))) {
-            Result result = assertRefused(bundle, "create");
-            expectMessage(result, "linux.namespaces[5].type");
+            Result result = refusal.assertRefused(bundle, "create");
+            refusal.expectMessage(result, "linux.namespaces[5].type");
         }
     }
 
     @Test
     void missingRootfs() {
         try (Bundle bundle = Bundle.of(Config.of("/bin/true").rootPath("does-not-exist"))) {
-            Result result = assertRefused(bundle, "create");
-            expectMessage(result, "root.path");
+            Result result = refusal.assertRefused(bundle, "create");
+            refusal.expectMessage(result, "root.path");
         }
     }
 
     @Test
     void missingExecutable() {
         try (Bundle bundle = Bundle.of(Config.of("/no/such/binary"))) {
-            assertRefused(bundle, "run");
+            refusal.assertRefused(bundle, "run");
         }
     }
 
@@ -93,7 +95,7 @@ class BadInputTest {
     @ValueSource(strings = {"a/b", "../x"})
     void invalidId(String id) {
         try (Bundle bundle = Bundle.of(Config.of("/bin/true"))) {
-            assertRefused(bundle.dir(), id, "create");
+            refusal.assertRefused(bundle.dir(), id, "create");
         }
     }
 
@@ -101,40 +103,9 @@ class BadInputTest {
     void duplicateIdIsRefusedWithoutHarmingTheFirst() {
         try (Container first = containers.detach(Config.of("/bin/sleep", "300"));
                 Bundle second = Bundle.of(Config.of("/bin/true"))) {
-            assertRefused(second.dir(), first.id(), "create");
+            refusal.assertRefused(second.dir(), first.id(), "create");
             assertEquals("running", first.status(), "the first container was harmed");
             assertEquals(first.pid(), first.state().path("pid").asLong(), "the first container was replaced");
         }
-    }
-
-    private static Result assertRefused(Bundle bundle, String verb) {
-        return assertRefused(bundle.dir(), containers.newId("bad"), verb);
-    }
-
-    private static Result assertRefused(Path bundle, String id, String verb) {
-        RuntimeCli runtime = containers.runtime();
-        Leftovers leftovers = Leftovers.watch(runtime, bundle, id);
-        boolean existed = runtime.exec("state", id).exit() == 0;
-        Result result = runtime.exec(verb, "--bundle", bundle.toString(), id);
-        try {
-            assertNotEquals(0, result.exit(), verb + " succeeded: " + result.describe());
-            String err = result.err().strip();
-            assertFalse(err.isEmpty(), "no message on stderr");
-            assertEquals(1, err.lines().count(), "not one line on stderr:\n" + err);
-            if (!existed) {
-                assertNotEquals(0, runtime.exec("state", id).exit(), "a container " + id + " exists afterwards");
-            }
-            leftovers.assertNothingNew("a failed " + verb);
-        } finally {
-            if (!existed) {
-                runtime.deleteForce(id);
-            }
-        }
-        return result;
-    }
-
-    private static void expectMessage(Result result, String text) {
-        Skip.jrunOnly(containers.runtime(), "the message names the JSON path: " + text,
-                () -> assertTrue(result.err().contains(text), "message lacks '" + text + "': " + result.err().strip()));
     }
 }
