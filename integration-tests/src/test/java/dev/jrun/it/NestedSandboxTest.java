@@ -27,6 +27,11 @@ class NestedSandboxTest {
     private static final String BWRAP = BaseRootfs.BWRAP
             + " --ro-bind / / --proc /proc --dev /dev --unshare-all --new-session ps -o pid,args 2>&1; echo rc=$?";
 
+    /** The Zuul executor's sandbox, as the issue reports it: only what it runs bound in, everything unshared. */
+    private static final String BWRAP_SEED = BaseRootfs.BWRAP
+            + " --ro-bind /usr /usr --ro-bind /bin /bin --ro-bind-try /lib /lib --ro-bind-try /lib64 /lib64"
+            + " --proc /proc --dev /dev --unshare-all --new-session ps afx 2>&1; echo rc=$?";
+
     @BeforeAll
     static void needsUserNamespaces() {
         Skip.unless(Host.hasUserNamespaces(), "this kernel does not allow user namespaces");
@@ -54,6 +59,17 @@ class NestedSandboxTest {
 
         String masked = containers.output(nested(BWRAP));
         assertTrue(masked.contains("Can't mount proc") && !masked.contains("rc=0"), masked);
+    }
+
+    @Test
+    void bubblewrapSeedScenarioWorksOnlyUnmasked() {
+        Skip.unless(BaseRootfs.has(BaseRootfs.BWRAP), "bubblewrap is not installed");
+        String unmasked = containers.output(nested(BWRAP_SEED).unmasked());
+        assertTrue(unmasked.contains("rc=0") && Pattern.compile("(?m)^\\s*2 .*ps afx$").matcher(unmasked).find(), unmasked);
+
+        String masked = containers.output(nested(BWRAP_SEED));
+        assertTrue(masked.contains("bwrap: Can't mount proc on /newroot/proc: Operation not permitted")
+                && !masked.contains("rc=0"), masked);
     }
 
     /** What bwrap needs as root of a user namespace: CAP_SETFCAP to write a full uid map, SETUID and SETGID. */
