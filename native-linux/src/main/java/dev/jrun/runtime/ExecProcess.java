@@ -51,9 +51,9 @@ final class ExecProcess {
                 throw new ConfigException("exec --user " + options.user().get() + ": expected UID[:GID] as numbers");
             }
         }
-        List<Long> groups = options.additionalGids().isEmpty()
-                ? container.additionalGids()
-                : options.additionalGids().stream().map(Integer::longValue).toList();
+        // like runc, --additional-gids adds to the container's groups
+        List<Long> groups = new ArrayList<>(container.additionalGids());
+        options.additionalGids().stream().map(Integer::longValue).forEach(groups::add);
         return new User(uid, gid, container.umask(), groups, null);
     }
 
