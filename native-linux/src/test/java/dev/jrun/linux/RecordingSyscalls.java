@@ -1,9 +1,9 @@
 package dev.jrun.linux;
 
 import dev.jrun.plan.MountFlags;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -27,7 +28,7 @@ import java.util.function.Predicate;
  * <p>Paths are tracked lexically: a descriptor opened relative to another is named by joining the
  * two names. Every path exists unless declared {@link #absent}; creating calls (mkdirat, mknodat,
  * symlinkat, openat with O_CREAT) succeed unless told to fail and make the path exist. Like the
- * real layer, close and umask never fail.
+ * real layer, close and umask never fail; they count as calls all the same.
  */
 public final class RecordingSyscalls implements Syscalls {
 
@@ -41,7 +42,7 @@ public final class RecordingSyscalls implements Syscalls {
     private int umask = 022;
 
     private final Map<Integer, String> names = new HashMap<>();
-    private final Set<Integer> open = new TreeSet<>();
+    private final Set<Integer> open = new HashSet<>();
     private final Map<String, FileStat> statsByPath = new HashMap<>();
     private final Map<Integer, FileStat> statsByFd = new HashMap<>();
     private final Map<String, FsStat> fsStatsByPath = new HashMap<>();
@@ -159,7 +160,7 @@ public final class RecordingSyscalls implements Syscalls {
         if (errno == Errno.EINTR) {
             throw new IllegalArgumentException("the real layer retries EINTR: its callers never see it");
         }
-        if (!ERRNO_NAMES.containsKey(errno)) {
+        if (!ERRNOS.containsKey(errno)) {
             throw new IllegalArgumentException("no text for errno " + errno + ": add it to RecordingSyscalls");
         }
         return errno;
@@ -243,8 +244,8 @@ public final class RecordingSyscalls implements Syscalls {
     }
 
     /** Descriptors handed out and not closed, in ascending order. */
-    public Set<Integer> openDescriptors() {
-        return Set.copyOf(open);
+    public SortedSet<Integer> openDescriptors() {
+        return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(open));
     }
 
     /** The texts written to {@code fd}, one per write. */
@@ -310,7 +311,8 @@ public final class RecordingSyscalls implements Syscalls {
 
     @Override
     public void addSeals(int fd, int seals) {
-        transcript.add(attempt("fcntl " + fd + " F_ADD_SEALS 0x" + Integer.toHexString(seals), "fcntl F_ADD_SEALS", ""));
+        String line = "fcntl " + fd + " F_ADD_SEALS 0x" + Integer.toHexString(seals);
+        transcript.add(attempt(line, "fcntl F_ADD_SEALS", ""));
     }
 
     @Override
@@ -464,8 +466,8 @@ public final class RecordingSyscalls implements Syscalls {
     @Override
     public void mknodat(int dirfd, String name, int mode, long dev) {
         FileStat node = new FileStat(0, 0, mode, dev, 0);
-        String line = "mknodat " + dirfd + " " + name + " " + nodeType(mode) + " 0" + Integer.toOctalString(mode & 07777)
-                + " " + node.rdevMajor() + ":" + node.rdevMinor();
+        String line = "mknodat " + dirfd + " " + name + " " + nodeType(mode)
+                + " 0" + Integer.toOctalString(mode & 07777) + " " + node.rdevMajor() + ":" + node.rdevMinor();
         transcript.add(attempt(line, "mknodat", name));
         created.add(join(dirName(dirfd), name));
     }
@@ -537,8 +539,8 @@ public final class RecordingSyscalls implements Syscalls {
     }
 
     private SyscallException failure(String line, String call, String object, int errno) {
-        transcript.add(line + " = -1 " + ERRNO_NAMES.get(errno));
-        return new SyscallException(call, object, errno, STRERROR.get(errno));
+        transcript.add(line + " = -1 " + ERRNOS.get(errno).name());
+        return new SyscallException(call, object, errno, ERRNOS.get(errno).text());
     }
 
     private int allocate(String name) {
@@ -715,26 +717,34 @@ public final class RecordingSyscalls implements Syscalls {
 
     // ---- errno
 
-    private static final Map<Integer, String> ERRNO_NAMES = Map.ofEntries(
-            Map.entry(Errno.EPERM, "EPERM"), Map.entry(Errno.ENOENT, "ENOENT"), Map.entry(Errno.ESRCH, "ESRCH"),
-            Map.entry(9, "EBADF"), Map.entry(Errno.ECHILD, "ECHILD"), Map.entry(Errno.EAGAIN, "EAGAIN"),
-            Map.entry(12, "ENOMEM"), Map.entry(Errno.EACCES, "EACCES"), Map.entry(Errno.EBUSY, "EBUSY"),
-            Map.entry(Errno.EEXIST, "EEXIST"), Map.entry(Errno.EXDEV, "EXDEV"), Map.entry(Errno.ENOTDIR, "ENOTDIR"),
-            Map.entry(Errno.EISDIR, "EISDIR"), Map.entry(Errno.EINVAL, "EINVAL"), Map.entry(28, "ENOSPC"),
-            Map.entry(30, "EROFS"), Map.entry(Errno.ENOSYS, "ENOSYS"), Map.entry(Errno.ELOOP, "ELOOP"),
-            Map.entry(95, "EOPNOTSUPP"), Map.entry(111, "ECONNREFUSED"));
+    /** An errno's name and glibc's strerror text for it. */
+    private record ErrnoText(String name, String text) {
+    }
 
-    /** glibc's strerror texts. */
-    private static final Map<Integer, String> STRERROR = Map.ofEntries(
-            Map.entry(Errno.EPERM, "Operation not permitted"), Map.entry(Errno.ENOENT, "No such file or directory"),
-            Map.entry(Errno.ESRCH, "No such process"), Map.entry(9, "Bad file descriptor"),
-            Map.entry(Errno.ECHILD, "No child processes"), Map.entry(Errno.EAGAIN, "Resource temporarily unavailable"),
-            Map.entry(12, "Cannot allocate memory"), Map.entry(Errno.EACCES, "Permission denied"),
-            Map.entry(Errno.EBUSY, "Device or resource busy"), Map.entry(Errno.EEXIST, "File exists"),
-            Map.entry(Errno.EXDEV, "Invalid cross-device link"), Map.entry(Errno.ENOTDIR, "Not a directory"),
-            Map.entry(Errno.EISDIR, "Is a directory"), Map.entry(Errno.EINVAL, "Invalid argument"),
-            Map.entry(28, "No space left on device"), Map.entry(30, "Read-only file system"),
-            Map.entry(Errno.ENOSYS, "Function not implemented"),
-            Map.entry(Errno.ELOOP, "Too many levels of symbolic links"), Map.entry(95, "Operation not supported"),
-            Map.entry(111, "Connection refused"));
+    private static Map.Entry<Integer, ErrnoText> errno(int number, String name, String text) {
+        return Map.entry(number, new ErrnoText(name, text));
+    }
+
+    private static final Map<Integer, ErrnoText> ERRNOS = Map.ofEntries(
+            errno(Errno.EPERM, "EPERM", "Operation not permitted"),
+            errno(Errno.ENOENT, "ENOENT", "No such file or directory"),
+            errno(Errno.ESRCH, "ESRCH", "No such process"),
+            errno(9, "EBADF", "Bad file descriptor"),
+            errno(Errno.ECHILD, "ECHILD", "No child processes"),
+            errno(Errno.EAGAIN, "EAGAIN", "Resource temporarily unavailable"),
+            errno(12, "ENOMEM", "Cannot allocate memory"),
+            errno(Errno.EACCES, "EACCES", "Permission denied"),
+            errno(Errno.EBUSY, "EBUSY", "Device or resource busy"),
+            errno(Errno.EEXIST, "EEXIST", "File exists"),
+            errno(Errno.EXDEV, "EXDEV", "Invalid cross-device link"),
+            errno(Errno.ENOTDIR, "ENOTDIR", "Not a directory"),
+            errno(Errno.EISDIR, "EISDIR", "Is a directory"),
+            errno(Errno.EINVAL, "EINVAL", "Invalid argument"),
+            errno(24, "EMFILE", "Too many open files"),
+            errno(28, "ENOSPC", "No space left on device"),
+            errno(30, "EROFS", "Read-only file system"),
+            errno(Errno.ENOSYS, "ENOSYS", "Function not implemented"),
+            errno(Errno.ELOOP, "ELOOP", "Too many levels of symbolic links"),
+            errno(95, "EOPNOTSUPP", "Operation not supported"),
+            errno(111, "ECONNREFUSED", "Connection refused"));
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The fake the native layer's unit tests stand on: it must fail like the real layer and record faithfully. */
 class RecordingSyscallsTest {
 
+    private static final int EROFS = 30;
+
     private final RecordingSyscalls fake = new RecordingSyscalls();
 
     @Test
@@ -58,7 +60,7 @@ class RecordingSyscallsTest {
 
     @Test
     void aMatchingCallFailsEveryTimeOrOnlyAtItsOccurrence() {
-        fake.failWhen("mkdirat 5 ", 30);
+        fake.failWhen("mkdirat 5 ", EROFS);
         fake.failWhen(line -> line.startsWith("chdir"), 2, Errno.ENOENT);
         assertThrows(SyscallException.class, () -> fake.mkdirat(5, "a", 0755));
         assertThrows(SyscallException.class, () -> fake.mkdirat(5, "b", 0755));

@@ -3,7 +3,6 @@ package dev.jrun.linux.helper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.jrun.linux.Errno;
 import dev.jrun.linux.RecordingSyscalls;
 import dev.jrun.linux.SyscallException;
 import java.util.List;
@@ -11,6 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SyncSocketTest {
+
+    private static final int EBADF = 9;
 
     private final RecordingSyscalls fake = new RecordingSyscalls();
     private final int fd = fake.descriptor("socket");
@@ -73,7 +74,7 @@ class SyncSocketTest {
 
     @Test
     void aFailedReadIsTheSyscallsError() {
-        fake.failWhen("read", 9);
+        fake.failWhen("read", EBADF);
         assertEquals("read: bad file descriptor", assertThrows(SyscallException.class, sync::receive).getMessage());
     }
 }

@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The mount plan executed against the recording fake: what is opened, how, and in which order. */
 class MountExecutorTest {
 
+    private static final int ENOSPC = 28;
+    private static final int EROFS = 30;
     private static final String IN_ROOT = "O_PATH|O_CLOEXEC RESOLVE_IN_ROOT";
     private static final String NO_LINKS = "O_PATH|O_CLOEXEC RESOLVE_NO_SYMLINKS|RESOLVE_IN_ROOT";
     private static final long ST_RDONLY = 1;
@@ -480,7 +482,7 @@ class MountExecutorTest {
 
     @Test
     void aSymlinkThatCannotBeMadeIsAnError() {
-        fake.failWhen("symlinkat", 30);
+        fake.failWhen("symlinkat", EROFS);
         assertEquals("create symlink /dev/ptmx: read-only file system",
                 failure(new MountStep.Symlink("pts/ptmx", path("/dev/ptmx"))));
     }
@@ -537,7 +539,7 @@ class MountExecutorTest {
 
     @Test
     void aFailedStepStopsThePlan() {
-        fake.failWhen("mount tmpfs", 28);
+        fake.failWhen("mount tmpfs", ENOSPC);
         assertThrows(InitException.class,
                 () -> new MountExecutor(fake, plan(false, defaultLikePlan()), new Rootfs(fake, root)).run());
         assertEquals(-1, fake.indexOf("mknodat"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class RootfsTest {
 
+    private static final int EROFS = 30;
     private static final String IN_ROOT = "O_PATH|O_CLOEXEC RESOLVE_IN_ROOT";
 
     private final RecordingSyscalls fake = new RecordingSyscalls();
@@ -99,7 +100,7 @@ class RootfsTest {
     @Test
     void mkdirsFailsWhenADirectoryCannotBeMade() {
         fake.absent("/rootfs/data");
-        fake.failWhen("mkdirat", 30);
+        fake.failWhen("mkdirat", EROFS);
         SyscallException e = assertThrows(SyscallException.class, () -> rootfs.mkdirs(path("/data/x")));
         assertEquals("mkdirat data: read-only file system", e.getMessage());
     }
