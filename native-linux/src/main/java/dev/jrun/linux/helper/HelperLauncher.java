@@ -66,22 +66,22 @@ public final class HelperLauncher {
             int exe = track(opened, sealedCopy());
             int[] socket = syscalls.socketpair(Syscalls.AF_UNIX, Syscalls.SOCK_SEQPACKET);
             opened.add(socket[1]);
-            Map<Integer, Integer> dup2 = new LinkedHashMap<>();
-            dup2.put(exe, FD_EXE);
-            dup2.put(socket[1], FD_SYNC);
-            dup2.put(track(opened, memfd("jrun-bootstrap", inputs.bootstrap())), FD_BOOTSTRAP);
-            dup2.put(track(opened, memfd("jrun-initplan", inputs.initPlan())), FD_INITPLAN);
-            dup2.put(track(opened, memfd("jrun-handoff", inputs.handoff())), FD_HANDOFF);
-            inputs.fifoFd().ifPresent(fd -> dup2.put(fd, FD_FIFO));
-            inputs.consoleFd().ifPresent(fd -> dup2.put(fd, FD_CONSOLE));
-            int pid;
             try {
-                pid = syscalls.spawn("/proc/self/fd/" + FD_EXE, List.of("jrun-nsexec", stage.word()), List.of(), dup2);
+                Map<Integer, Integer> dup2 = new LinkedHashMap<>();
+                dup2.put(exe, FD_EXE);
+                dup2.put(socket[1], FD_SYNC);
+                dup2.put(track(opened, memfd("jrun-bootstrap", inputs.bootstrap())), FD_BOOTSTRAP);
+                dup2.put(track(opened, memfd("jrun-initplan", inputs.initPlan())), FD_INITPLAN);
+                dup2.put(track(opened, memfd("jrun-handoff", inputs.handoff())), FD_HANDOFF);
+                inputs.fifoFd().ifPresent(fd -> dup2.put(fd, FD_FIFO));
+                inputs.consoleFd().ifPresent(fd -> dup2.put(fd, FD_CONSOLE));
+                int pid = syscalls.spawn("/proc/self/fd/" + FD_EXE, List.of("jrun-nsexec", stage.word()), List.of(),
+                        dup2);
+                return new Started(pid, new SyncSocket(syscalls, socket[0]));
             } catch (RuntimeException e) {
                 syscalls.close(socket[0]);
                 throw e;
             }
-            return new Started(pid, new SyncSocket(syscalls, socket[0]));
         } finally {
             opened.forEach(syscalls::close);
         }
