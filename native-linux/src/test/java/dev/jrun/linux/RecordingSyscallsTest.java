@@ -3,6 +3,7 @@ package dev.jrun.linux;
 import static dev.jrun.linux.Syscalls.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrun.plan.MountFlags;
 import java.util.List;
@@ -108,7 +109,7 @@ class RecordingSyscallsTest {
         fake.stat(b, file);
         assertEquals(nullDevice, fake.fstat(a));
         assertEquals(file, fake.fstat(b));
-        assertEquals(true, fake.fstat(fake.open("/elsewhere", O_PATH, 0)).isDirectory());
+        assertTrue(fake.fstat(fake.open("/elsewhere", O_PATH, 0)).isDirectory());
     }
 
     @Test

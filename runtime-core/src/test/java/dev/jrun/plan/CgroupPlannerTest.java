@@ -1,6 +1,8 @@
 package dev.jrun.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrun.cgroups.CgroupResources;
 import dev.jrun.cgroups.DeviceRule;
@@ -101,7 +103,7 @@ class CgroupPlannerTest {
                 new DeviceRule(true, 'c', 10, 229, "rw"),
                 new DeviceRule(false, 'b', 8, DeviceRule.ANY, "w")), r.devices().subList(0, 3));
         assertEquals(DEFAULT_RULES, lines(r).subList(3, r.devices().size()));
-        r.devices().subList(3, r.devices().size()).forEach(rule -> assertEquals(true, rule.allow(), rule.v1Line()));
+        r.devices().subList(3, r.devices().size()).forEach(rule -> assertTrue(rule.allow(), rule.v1Line()));
     }
 
     @Test
@@ -122,7 +124,7 @@ class CgroupPlannerTest {
     void runcsDefaultConfigDeniesEverythingButTheDefaults() {
         CgroupResources r = CgroupPlanner.resources(RuncConfig.spec(RuncConfig.runc()).linux().resources());
         assertEquals("a *:* rwm", lines(r).get(0));
-        assertEquals(false, r.devices().get(0).allow());
+        assertFalse(r.devices().get(0).allow());
         assertEquals(DEFAULT_RULES, lines(r).subList(1, r.devices().size()));
     }
 }

@@ -3,7 +3,9 @@ package dev.jrun.plan;
 import static dev.jrun.plan.MountFlags.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -67,8 +69,8 @@ class PlanCodecTest {
         InitPlan decoded = PlanCodec.decode(PlanCodec.encode(onlyDomain));
         assertEquals(Optional.empty(), decoded.hostname());
         assertEquals(Optional.of("example.org"), decoded.domainname());
-        assertEquals(false, decoded.readonlyRoot());
-        assertEquals(true, decoded.noPivot());
+        assertFalse(decoded.readonlyRoot());
+        assertTrue(decoded.noPivot());
     }
 
     @Test
