@@ -1,5 +1,6 @@
 package dev.jrun.plan;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,6 @@ public record InitPlan(String rootfs, long rootPropagation, boolean userNamespac
 
     public InitPlan {
         steps = List.copyOf(steps);
-        sysctl = Map.copyOf(new TreeMap<>(sysctl));
+        sysctl = Collections.unmodifiableMap(new TreeMap<>(sysctl)); // sorted: the same spec, the same plan
     }
 }

@@ -51,19 +51,24 @@ final class Rootfs {
     int mkdirs(ContainerPath path) {
         ContainerPath current = ContainerPath.of("/");
         int fd = open(current, 0);
-        for (String component : path.components()) {
-            ContainerPath next = current.resolve(component);
-            OptionalInt existing = openIfExists(next);
-            if (existing.isEmpty()) {
-                int parent = fd;
-                createIgnoringExisting(() -> syscalls.mkdirat(parent, component, 0755));
-                existing = OptionalInt.of(open(next, 0));
+        try {
+            for (String component : path.components()) {
+                ContainerPath next = current.resolve(component);
+                OptionalInt existing = openIfExists(next);
+                if (existing.isEmpty()) {
+                    int parent = fd;
+                    createIgnoringExisting(() -> syscalls.mkdirat(parent, component, 0755));
+                    existing = OptionalInt.of(open(next, 0));
+                }
+                syscalls.close(fd);
+                fd = existing.getAsInt();
+                current = next;
             }
+            return fd;
+        } catch (RuntimeException e) {
             syscalls.close(fd);
-            fd = existing.getAsInt();
-            current = next;
+            throw e;
         }
-        return fd;
     }
 
     /** An O_PATH descriptor of a file, created empty (with its parents) when missing: a bind target. */
