@@ -596,6 +596,14 @@ static _Noreturn void handoff(void)
 	load(FD_HANDOFF, "handoff", HANDOFF_TYPES, &c);
 	if (c.args.n == 0)
 		die(0, "handoff: empty ARGS");
+	/* What the JVMs left open (jars, the state directory's lock) must not be held while the
+	 * container waits: only stdio, the preserved descriptors and the protocol's stay. */
+	if (3 + c.preserve_fds < FD_EXE && syscall(SYS_close_range, 3 + c.preserve_fds, FD_EXE - 1, 0) < 0)
+		die(errno, "close_range %u-%d", 3 + c.preserve_fds, FD_EXE - 1);
+	if (syscall(SYS_close_range, FD_CONSOLE + 1, ~0U, 0) < 0)
+		die(errno, "close_range %d-", FD_CONSOLE + 1);
+	if (syscall(SYS_close_range, FD_BOOTSTRAP, FD_HANDOFF, 0) < 0) /* read, and no longer needed */
+		die(errno, "close_range %d-%d", FD_BOOTSTRAP, FD_HANDOFF);
 	if (sync_send(MSG_HANDOFF) < 0)
 		die(errno, "send " MSG_HANDOFF);
 	sync_expect(MSG_CONTINUE);
