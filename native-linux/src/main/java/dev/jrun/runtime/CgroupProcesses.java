@@ -1,5 +1,6 @@
 package dev.jrun.runtime;
 
+import dev.jrun.io.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,7 +24,7 @@ final class CgroupProcesses {
             } catch (NoSuchFileException e) {
                 // that hierarchy's directory is gone: try the next
             } catch (IOException e) {
-                throw new RuntimeFailure("read " + path.resolve("cgroup.procs") + ": " + Failures.reason(e));
+                throw new RuntimeFailure("read " + path.resolve("cgroup.procs") + ": " + IoErrors.reason(e));
             }
         }
         return List.of();

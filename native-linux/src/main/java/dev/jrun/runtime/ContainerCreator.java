@@ -1,5 +1,6 @@
 package dev.jrun.runtime;
 
+import dev.jrun.io.IoErrors;
 import static dev.jrun.linux.Syscalls.*;
 
 import dev.jrun.linux.SyscallException;
@@ -83,7 +84,7 @@ final class ContainerCreator {
                 return state;
             } catch (IOException e) {
                 dir.remove();
-                throw new RuntimeFailure("write " + dir.configFile() + ": " + Failures.reason(e));
+                throw new RuntimeFailure("write " + dir.configFile() + ": " + IoErrors.reason(e));
             } catch (RuntimeException e) {
                 dir.remove();
                 throw e;
@@ -239,7 +240,7 @@ final class ContainerCreator {
             Files.writeString(tmp, Integer.toString(pid));
             Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new RuntimeFailure("write pid file " + absolute + ": " + Failures.reason(e));
+            throw new RuntimeFailure("write pid file " + absolute + ": " + IoErrors.reason(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jrun.runtime;
 
+import dev.jrun.io.IoErrors;
 import dev.jrun.linux.Syscalls;
 import dev.jrun.linux.helper.HelperLauncher;
 import dev.jrun.linux.helper.HelperProtocol.Stage;
@@ -107,7 +108,7 @@ final class ContainerExec {
             try {
                 Files.writeString(procs, Integer.toString(pid), StandardOpenOption.WRITE);
             } catch (IOException e) {
-                throw new RuntimeFailure("write " + procs + ": " + Failures.reason(e));
+                throw new RuntimeFailure("write " + procs + ": " + IoErrors.reason(e));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.jrun.runtime;
 
+import dev.jrun.io.IoErrors;
 import dev.jrun.spec.CapabilitySets;
 import dev.jrun.spec.Capabilities;
 import dev.jrun.spec.ConfigException;
@@ -25,7 +26,7 @@ final class ExecProcess {
             try {
                 return SpecLoader.parseProcess(Files.readAllBytes(options.processJson().get()));
             } catch (IOException e) {
-                throw new RuntimeFailure("read " + options.processJson().get() + ": " + Failures.reason(e));
+                throw new RuntimeFailure("read " + options.processJson().get() + ": " + IoErrors.reason(e));
             }
         }
         List<String> env = new ArrayList<>(container.env());

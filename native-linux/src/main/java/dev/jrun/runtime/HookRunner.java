@@ -1,5 +1,6 @@
 package dev.jrun.runtime;
 
+import dev.jrun.io.IoErrors;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.jrun.log.Log;
@@ -86,7 +87,7 @@ final class HookRunner {
         try {
             errors = java.nio.file.Files.createTempFile("jrun-hook", ".err");
         } catch (IOException e) {
-            throw new RuntimeFailure("hooks." + name + ": create a file for its stderr: " + Failures.reason(e));
+            throw new RuntimeFailure("hooks." + name + ": create a file for its stderr: " + IoErrors.reason(e));
         }
         try {
             runWithErrorsIn(name, hook, state, command, errors);
@@ -124,7 +125,7 @@ final class HookRunner {
                 throw new RuntimeFailure(what + ": exit status " + process.exitValue() + (err.isEmpty() ? "" : ": " + err));
             }
         } catch (IOException e) {
-            throw new RuntimeFailure(what + ": " + Failures.reason(e));
+            throw new RuntimeFailure(what + ": " + IoErrors.reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RuntimeFailure(what + ": interrupted");

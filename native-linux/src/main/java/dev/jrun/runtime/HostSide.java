@@ -1,5 +1,6 @@
 package dev.jrun.runtime;
 
+import dev.jrun.io.IoErrors;
 import dev.jrun.linux.seccomp.SeccompCompiler;
 import dev.jrun.cgroups.CgroupLayout;
 import dev.jrun.cgroups.CgroupPath;
@@ -112,7 +113,7 @@ final class HostSide {
         try {
             Files.writeString(file, Integer.toString(score), StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new RuntimeFailure("write " + file + ": " + Failures.reason(e));
+            throw new RuntimeFailure("write " + file + ": " + IoErrors.reason(e));
         }
     }
 

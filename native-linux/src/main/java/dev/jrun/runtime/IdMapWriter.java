@@ -1,5 +1,6 @@
 package dev.jrun.runtime;
 
+import dev.jrun.io.IoErrors;
 import dev.jrun.spec.IdMapping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ final class IdMapWriter {
         try {
             Files.write(file, content.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new RuntimeFailure("write " + file + ": " + Failures.reason(e));
+            throw new RuntimeFailure("write " + file + ": " + IoErrors.reason(e));
         }
     }
 
@@ -76,7 +77,7 @@ final class IdMapWriter {
                 throw new RuntimeFailure(tool + " " + pid + ": " + (output.isEmpty() ? "failed" : output));
             }
         } catch (IOException e) {
-            throw new RuntimeFailure("run " + tool + " (install Debian's uidmap): " + Failures.reason(e));
+            throw new RuntimeFailure("run " + tool + " (install Debian's uidmap): " + IoErrors.reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RuntimeFailure("interrupted while running " + tool);

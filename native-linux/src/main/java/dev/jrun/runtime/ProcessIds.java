@@ -1,5 +1,6 @@
 package dev.jrun.runtime;
 
+import dev.jrun.io.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class ProcessIds {
                 }
             }
         } catch (IOException e) {
-            throw new RuntimeFailure("read /proc/self/status: " + Failures.reason(e));
+            throw new RuntimeFailure("read /proc/self/status: " + IoErrors.reason(e));
         }
         throw new RuntimeFailure("read /proc/self/status: no " + name + " line");
     }

@@ -1,5 +1,6 @@
 package dev.jrun.runtime;
 
+import dev.jrun.io.IoErrors;
 import dev.jrun.cgroups.Cgroups;
 import dev.jrun.cgroups.Freezer;
 import dev.jrun.linux.SyscallException;
@@ -176,7 +177,7 @@ public final class Runtime {
         try (ContainerDir dir = store.open(id)) {
             return Files.readAllBytes(dir.configFile());
         } catch (IOException e) {
-            throw new RuntimeFailure("read the config of container " + id + ": " + Failures.reason(e));
+            throw new RuntimeFailure("read the config of container " + id + ": " + IoErrors.reason(e));
         }
     }
 
@@ -194,12 +195,12 @@ public final class Runtime {
         try (FileOutputStream fifo = new FileOutputStream(dir.execFifo().toFile())) {
             fifo.write(0);
         } catch (IOException e) {
-            throw new RuntimeFailure("start: write " + dir.execFifo() + ": " + Failures.reason(e));
+            throw new RuntimeFailure("start: write " + dir.execFifo() + ": " + IoErrors.reason(e));
         }
         try {
             Files.delete(dir.execFifo());
         } catch (IOException e) {
-            throw new RuntimeFailure("start: remove " + dir.execFifo() + ": " + Failures.reason(e));
+            throw new RuntimeFailure("start: remove " + dir.execFifo() + ": " + IoErrors.reason(e));
         }
     }
 

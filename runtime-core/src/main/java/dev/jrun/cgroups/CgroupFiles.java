@@ -1,23 +1,18 @@
 package dev.jrun.cgroups;
 
+import dev.jrun.io.IoErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads and writes of cgroup files, with errors that say what was done to which file in the
@@ -40,7 +35,7 @@ final class CgroupFiles {
                 throw new CgroupException("write " + path + ": short write");
             }
         } catch (IOException e) {
-            throw new CgroupException("write " + path + ": " + reason(e), e);
+            throw new CgroupException("write " + path + ": " + IoErrors.reason(e), e);
         }
     }
 
@@ -50,7 +45,7 @@ final class CgroupFiles {
         try {
             return Files.readString(path).strip();
         } catch (IOException e) {
-            throw new CgroupException("read " + path + ": " + reason(e), e);
+            throw new CgroupException("read " + path + ": " + IoErrors.reason(e), e);
         }
     }
 
@@ -72,7 +67,7 @@ final class CgroupFiles {
                     throw new CgroupException("mkdir " + current + ": not a directory");
                 }
             } catch (IOException e) {
-                throw new CgroupException("mkdir " + current + ": " + reason(e), e);
+                throw new CgroupException("mkdir " + current + ": " + IoErrors.reason(e), e);
             }
         }
         return created;
@@ -91,34 +86,13 @@ final class CgroupFiles {
         return children;
     }
 
-    /** The errno text of an I/O error, in lower case as Go prints it. */
-    static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "file exists";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "directory not empty";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
-        return reason == null ? e.getClass().getSimpleName() : reason.toLowerCase(Locale.ROOT);
-    }
-
     /** EINVAL, as the JDK reports it for a write the kernel refused. */
     static boolean invalidArgument(CgroupException e) {
-        return e.getCause() instanceof IOException io && "invalid argument".equals(reason(io));
+        return e.getCause() instanceof IOException io && "invalid argument".equals(IoErrors.reason(io));
     }
 
     /** EBUSY from rmdir: the cgroup still has tasks, which are probably still exiting. */
     static boolean busy(IOException e) {
-        return "device or resource busy".equals(reason(e));
+        return "device or resource busy".equals(IoErrors.reason(e));
     }
 }

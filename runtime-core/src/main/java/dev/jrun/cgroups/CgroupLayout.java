@@ -1,5 +1,6 @@
 package dev.jrun.cgroups;
 
+import dev.jrun.io.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -128,7 +129,7 @@ public final class CgroupLayout {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new CgroupException("read " + file + ": " + CgroupFiles.reason(e), e);
+            throw new CgroupException("read " + file + ": " + IoErrors.reason(e), e);
         }
     }
 

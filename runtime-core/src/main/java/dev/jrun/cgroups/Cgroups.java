@@ -1,5 +1,6 @@
 package dev.jrun.cgroups;
 
+import dev.jrun.io.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -179,7 +180,7 @@ public final class Cgroups {
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
-            throw new CgroupException("read " + dir + ": " + CgroupFiles.reason(e), e);
+            throw new CgroupException("read " + dir + ": " + IoErrors.reason(e), e);
         }
         for (Path child : children) {
             removeTree(child);
@@ -197,7 +198,7 @@ public final class Cgroups {
                 return;
             } catch (IOException e) {
                 if (!CgroupFiles.busy(e) || attempt == RMDIR_ATTEMPTS) {
-                    throw new CgroupException("rmdir " + dir + ": " + CgroupFiles.reason(e), e);
+                    throw new CgroupException("rmdir " + dir + ": " + IoErrors.reason(e), e);
                 }
             }
             sleep(delayMillis);

@@ -1,5 +1,6 @@
 package dev.jrun.state;
 
+import dev.jrun.io.IoErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -94,7 +95,7 @@ public final class ContainerDir implements AutoCloseable {
                 d.force(true);
             }
         } catch (IOException e) {
-            throw new StateException("save " + stateFile() + ": " + StateStore.reason(e), e);
+            throw new StateException("save " + stateFile() + ": " + IoErrors.reason(e), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -147,7 +148,7 @@ public final class ContainerDir implements AutoCloseable {
         } catch (NoSuchFileException e) {
             // already gone
         } catch (IOException e) {
-            throw new StateException("remove " + dir + ": " + StateStore.reason(e), e);
+            throw new StateException("remove " + dir + ": " + IoErrors.reason(e), e);
         }
     }
 

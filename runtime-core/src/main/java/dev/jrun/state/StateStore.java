@@ -1,11 +1,9 @@
 package dev.jrun.state;
 
+import dev.jrun.io.IoErrors;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The state root ({@code --root}): one directory per container, named by its id. Commands that
@@ -52,7 +49,7 @@ public final class StateStore {
         } catch (FileAlreadyExistsException e) {
             throw new StateException("container \"" + id + "\" already exists");
         } catch (IOException e) {
-            throw new StateException("create " + dir + ": " + reason(e), e);
+            throw new StateException("create " + dir + ": " + IoErrors.reason(e), e);
         }
         try {
             return new ContainerDir(id, dir, ContainerLock.acquire(dir.resolve(ContainerDir.LOCK)));
@@ -60,7 +57,7 @@ public final class StateStore {
             throw new StateException("container \"" + id + "\" was deleted while being created");
         } catch (IOException | RuntimeException e) {
             removeQuietly(dir);
-            throw new StateException("lock " + dir + ": " + reason(e), e);
+            throw new StateException("lock " + dir + ": " + IoErrors.reason(e), e);
         }
     }
 
@@ -76,7 +73,7 @@ public final class StateStore {
         } catch (NoSuchFileException e) {
             throw notFound(id);
         } catch (IOException e) {
-            throw new StateException("lock " + dir + ": " + reason(e), e);
+            throw new StateException("lock " + dir + ": " + IoErrors.reason(e), e);
         }
     }
 
@@ -104,7 +101,7 @@ public final class StateStore {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new StateException("list " + root + ": " + reason(e), e);
+            throw new StateException("list " + root + ": " + IoErrors.reason(e), e);
         }
         ids.sort(null);
         return ids;
@@ -118,7 +115,7 @@ public final class StateStore {
             // no directory, or a create that has not saved yet (runc says the same)
             throw notFound(id);
         } catch (IOException e) {
-            throw new StateException("read " + file + ": " + reason(e), e);
+            throw new StateException("read " + file + ": " + IoErrors.reason(e), e);
         }
         ContainerState state = StateFile.decode(bytes, file);
         if (!state.id().equals(id)) {
@@ -140,29 +137,5 @@ public final class StateStore {
         } catch (IOException ignored) {
             // best effort after a failure that is already being reported
         }
-    }
-
-    /** The errno text of an I/O error, in lower case as Go prints it ("permission denied"). */
-    static String reason(Exception e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "file exists";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "directory not empty";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(Locale.ROOT);
-        }
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message.toLowerCase(Locale.ROOT);
     }
 }
