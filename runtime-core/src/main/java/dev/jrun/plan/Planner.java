@@ -3,6 +3,7 @@ package dev.jrun.plan;
 import static dev.jrun.plan.MountFlags.*;
 
 import dev.jrun.spec.Capabilities;
+import dev.jrun.spec.ConfigException;
 import dev.jrun.spec.CapabilitySets;
 import dev.jrun.spec.Device;
 import dev.jrun.spec.Linux;
@@ -88,7 +89,12 @@ public final class Planner {
     private static List<MountStep> mountSteps(Spec spec, Linux linux, Path bundle, boolean userNamespace) {
         List<MountStep> steps = new ArrayList<>();
         boolean devFromHost = false;
-        for (Mount mount : spec.mounts()) {
+        for (int i = 0; i < spec.mounts().size(); i++) {
+            Mount mount = spec.mounts().get(i);
+            if (!mount.uidMappings().isEmpty() || !mount.gidMappings().isEmpty()) {
+                // refused rather than bound without the mapping, which would expose the host's ids
+                throw new ConfigException("config.json: mounts[" + i + "].uidMappings: id-mapped mounts are not supported yet");
+            }
             MountStep.Mount step = mount(mount, bundle);
             devFromHost |= step.isBind() && step.target().value().equals("/dev");
             steps.add(step);
