@@ -13,7 +13,6 @@ import dev.jrun.plan.PlanCodec;
 import dev.jrun.plan.Planner;
 import dev.jrun.spec.ConfigException;
 import dev.jrun.spec.Finding;
-import dev.jrun.spec.HostFacts;
 import dev.jrun.spec.IdMapping;
 import dev.jrun.spec.Spec;
 import dev.jrun.spec.SpecLoader;
@@ -65,7 +64,7 @@ final class ContainerCreator {
     ContainerState create(CreateOptions options, Optional<IntSupplier> localConsole) {
         Path bundle = options.bundle().toAbsolutePath().normalize();
         Spec spec = SpecLoader.load(bundle);
-        List<Finding> warnings = SpecValidator.validate(spec, HostFacts.of(hostSide.callerIsRoot()));
+        List<Finding> warnings = SpecValidator.validate(spec, hostSide.facts());
         warnings.forEach(warning -> context.log().warn(warning.toString()));
         IntSupplier console = consoleSocket(spec.process().terminal(), options, localConsole);
         refuseHooksRunInsideTheContainer(spec);

@@ -8,6 +8,7 @@ import dev.jrun.cgroups.Cgroups;
 import dev.jrun.plan.CgroupPlanner;
 import dev.jrun.plan.ProcessPlan;
 import dev.jrun.spec.ConfigException;
+import dev.jrun.spec.HostFacts;
 import dev.jrun.spec.Linux;
 import dev.jrun.spec.Seccomp;
 import dev.jrun.spec.Spec;
@@ -33,6 +34,16 @@ final class HostSide {
 
     boolean callerIsRoot() {
         return uid == 0;
+    }
+
+    /** What validation needs to know of this host: the caller, and the kernel's last capability. */
+    HostFacts facts() {
+        try {
+            int lastCap = Integer.parseInt(Files.readString(Path.of("/proc/sys/kernel/cap_last_cap")).strip());
+            return new HostFacts(callerIsRoot(), lastCap);
+        } catch (IOException | NumberFormatException e) {
+            return HostFacts.of(callerIsRoot());
+        }
     }
 
     IdMapWriter idMaps() {
