@@ -29,8 +29,13 @@ public final class InitMain {
         this.plan = plan;
     }
 
+    private static final int PR_SET_DUMPABLE = 4;
+
     public static void main(String[] args) {
         Syscalls syscalls = Syscalls.linux();
+        // A container that shares a PID namespace with others (a pod with shareProcessNamespace)
+        // can see this JVM; non-dumpable, its /proc/PID/exe (the host's java) is closed to them.
+        syscalls.prctl(PR_SET_DUMPABLE, 0);
         SyncSocket sync = new SyncSocket(syscalls, FD_SYNC);
         try {
             new InitMain(syscalls, PlanCodec.decode(syscalls.preadAll(FD_INITPLAN))).run();
