@@ -21,8 +21,6 @@ final class FeaturesCommand implements Callable<Integer> {
                 "hooks": [
                     "prestart",
                     "createRuntime",
-                    "createContainer",
-                    "startContainer",
                     "poststart",
                     "poststop"
                 ],
