@@ -38,8 +38,12 @@ final class HostSide {
 
     /** What validation needs to know of this host: the caller, and the kernel's last capability. */
     HostFacts facts() {
-        try {
-            int lastCap = Integer.parseInt(Files.readString(Path.of("/proc/sys/kernel/cap_last_cap")).strip());
+        // One read from offset 0: a sysctl file answers a read at any other offset with end of
+        // file, so Files.readString (which reads one byte first) would see only "4" of "40".
+        try (java.io.InputStream in = Files.newInputStream(Path.of("/proc/sys/kernel/cap_last_cap"))) {
+            byte[] buffer = new byte[32];
+            int n = in.read(buffer);
+            int lastCap = Integer.parseInt(new String(buffer, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.US_ASCII).strip());
             return new HostFacts(callerIsRoot(), lastCap);
         } catch (IOException | NumberFormatException e) {
             return HostFacts.of(callerIsRoot());
