@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One method per runc verb. The command line is a thin client of this facade. {@code state},
@@ -49,14 +50,13 @@ public final class Runtime {
     public void start(String id) {
         try (ContainerDir dir = store.open(id)) {
             ContainerView view = view(dir);
-            switch (view.status()) {
-                case CREATED -> {
-                    release(dir);
-                    runHooks(dir, view, "running", hooks -> hooks.poststart());
-                }
-                case STOPPED -> throw new RuntimeFailure("cannot start a container that has stopped");
-                default -> throw new RuntimeFailure("cannot start an already running container");
+            if (!view.status().canStart()) {
+                throw new RuntimeFailure(view.status() == Status.STOPPED
+                        ? "cannot start a container that has stopped"
+                        : "cannot start an already running container");
             }
+            release(dir);
+            runHooks(dir, view, "poststart", "running", Hooks::poststart);
         }
     }
 
@@ -125,16 +125,14 @@ public final class Runtime {
         try (ContainerDir dir = store.open(id)) {
             ContainerView view = view(dir);
             Status status = view.status();
-            if (status == Status.RUNNING || status == Status.PAUSED) {
-                if (!force) {
-                    throw new RuntimeFailure("cannot delete container " + id + " that is not stopped: " + status.word());
-                }
+            if (!status.canDelete(force)) {
+                throw new RuntimeFailure("cannot delete container " + id + " that is not stopped: " + status.word());
             }
             if (status != Status.STOPPED) {
                 stop(dir, view.state());
             }
             Cgroups.destroy(view.state().cgroupPaths());
-            runHooks(dir, view, "stopped", hooks -> hooks.poststop());
+            runHooks(dir, view, "poststop", "stopped", Hooks::poststop);
             dir.remove();
         }
     }
@@ -225,8 +223,8 @@ public final class Runtime {
     }
 
     /** poststart and poststop hooks: failures are warnings (runtime-spec). */
-    private void runHooks(ContainerDir dir, ContainerView view, String status,
-                          java.util.function.Function<Hooks, List<Hook>> which) {
+    private void runHooks(ContainerDir dir, ContainerView view, String kind, String status,
+                          Function<Hooks, List<Hook>> which) {
         if (!view.state().hasHooks()) {
             return;
         }
@@ -241,9 +239,9 @@ public final class Runtime {
             return;
         }
         ContainerState state = view.state();
-        new HookRunner(context.log()).runOrWarn(status.equals("running") ? "poststart" : "poststop",
-                which.apply(spec.hooks()), new HookRunner.HookState(state.ociVersion(), state.id(), status,
-                        status.equals("running") ? state.initPid() : 0, state.bundle(), state.annotations()));
+        int pid = status.equals("stopped") ? 0 : state.initPid(); // a stopped container has no pid
+        new HookRunner(context.log()).runOrWarn(kind, which.apply(spec.hooks()),
+                new HookRunner.HookState(state.ociVersion(), state.id(), status, pid, state.bundle(), state.annotations()));
     }
 
     private void killQuietly(Syscalls syscalls, int pid, int signal) {

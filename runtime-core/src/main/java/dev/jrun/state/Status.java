@@ -12,9 +12,12 @@ public enum Status {
         return this == CREATED || this == RUNNING || this == PAUSED;
     }
 
-    /** Without --force only a container that is stopped (or never started) may be deleted. */
+    /**
+     * Without --force only a container whose process is not running may be deleted: a stopped
+     * one, or a created one, whose init waits for start and is killed (runc's rule).
+     */
     public boolean canDelete(boolean force) {
-        return force || this == STOPPED;
+        return force || this == STOPPED || this == CREATED;
     }
 
     /** The lower-case word runc prints. */
